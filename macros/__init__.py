@@ -1,0 +1,105 @@
+"""mkdocs-macros entry point (`module_name: macros`): load the data once, register the macros.
+
+The logic lives in `load` (reading and checking the data), `render` (Markdown) and `diagrams`
+(SVG); this module only connects them to the page being rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import diagrams, render
+from .load import DataError, load_site_data
+
+DATA_DIR = "data"
+
+
+def define_env(env) -> None:
+    root = Path(env.project_dir)
+    data_dir = Path(env.conf.get("extra", {}).get("data_dir", DATA_DIR))
+    try:
+        data = load_site_data(root / data_dir, label_root=root)
+    except DataError as err:
+        raise PluginError(f"Invalid site data:\n{err}") from None
+    env.variables["exam"] = data.exam
+    glossary_file = root / "includes" / "abbreviations.md"
+    try:
+        glossary = render.parse_abbreviations(glossary_file.read_text(encoding="utf-8"), "includes/abbreviations.md")
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    def checked(what: str, call):
+        try:
+            return call()
+        except render.UnknownReference as err:
+            raise PluginError(f"{page()}: {what}: {err}") from None
+
+    @env.macro
+    def limit(ref: str) -> str:
+        """One limit value in running text, linked to its row."""
+        return checked(f"limit({ref!r})", lambda: render.inline_limit(data, ref, page()))
+
+    @env.macro
+    def limits_table(service: str) -> str:
+        return checked(f"limits_table({service!r})", lambda: render.service_limits_table(data, service, page()))
+
+    @env.macro
+    def limits_index() -> str:
+        return render.all_limits_index(data, page())
+
+    @env.macro
+    def limits_by_topic(topic: str) -> str:
+        return checked(f"limits_by_topic({topic!r})", lambda: render.limits_by_topic(data, topic, page()))
+
+    @env.macro
+    def topic_comparisons() -> str:
+        return render.topic_list(data, page())
+
+    @env.macro
+    def changes_table(service: str | None = None) -> str:
+        return checked(f"changes_table({service!r})", lambda: render.changes_table(data, page(), service))
+
+    @env.macro
+    def exam_focus(service: str) -> str:
+        return checked(f"exam_focus({service!r})", lambda: render.exam_focus(data, service, page()))
+
+    @env.macro
+    def exam_domains_table() -> str:
+        return render.exam_domains_table(data, page())
+
+    @env.macro
+    def pages_by_domain() -> str:
+        return render.pages_by_domain(data, page())
+
+    @env.macro
+    def services_map() -> str:
+        return render.services_map(data, page())
+
+    @env.macro
+    def glossary_table() -> str:
+        return render.glossary_table(glossary)
+
+    @env.macro
+    def flow_diagram(steps: list, title: str) -> str:
+        return checked("flow_diagram", lambda: diagrams.flow_diagram(steps, title))
+
+    @env.macro
+    def fanout_diagram(source: str, targets: list, title: str) -> str:
+        return checked("fanout_diagram", lambda: diagrams.fanout_diagram(source, targets, title))
+
+
+def on_pre_page_macros(env) -> None:
+    """Show `{{ }}` in code samples as written, and refuse a `{#` that would hide prose."""
+    markdown = render.protect_code(env.markdown)
+    line = render.find_stray_comment(markdown)
+    if line is not None:
+        raise PluginError(
+            f"{env.page.file.src_uri}:{line}: '{{#' starts a Jinja comment and would hide the text after it; "
+            "write '{ #' (with a space) or put it in code"
+        )
+    env.markdown = markdown

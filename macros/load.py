@@ -1,0 +1,214 @@
+"""Read the data files, once, into a validated `SiteData`, or fail with a message that names the
+file, the line, the record and the field.
+
+PyYAML keeps the last of two equal keys without a word, so the files are composed into nodes
+first: that pass refuses duplicate keys and remembers the line of every value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import ExamFile, LimitsFile, ServicesFile, SiteData
+
+Path_ = tuple  # a path into the data: ("limits", 3, "verified")
+
+
+class DataError(Exception):
+    """Bad input in a data file. The message is meant for the person who edits the file."""
+
+
+class YamlDocument:
+    """One data file: its parsed value, and the line where each value starts."""
+
+    def __init__(self, path: Path, label: str):
+        self.label = label
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise DataError(f"{label}: cannot read the file: {err.strerror}") from None
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as err:
+            raise DataError(f"{label}: {_yaml_problem(err)}") from None
+        self.lines: dict[Path_, int] = {}
+        if node is not None:
+            self._walk(node, ())
+        try:
+            self.data = yaml.safe_load(text)
+        except yaml.YAMLError as err:  # a constructor error, such as a bad date
+            raise DataError(f"{label}: {_yaml_problem(err)}") from None
+        if not isinstance(self.data, dict):
+            raise DataError(f"{label}: expected a mapping at the top of the file")
+
+    def _walk(self, node: yaml.Node, path: Path_) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise DataError(
+                        f"{self.label}:{line}: {self.describe(path)}: duplicate key {key!r} "
+                        f"(first given on line {seen[key]}); YAML would silently keep only the last"
+                    )
+                seen[key] = line
+                self._walk(value_node, path + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self._walk(item, path + (index,))
+
+    def line_of(self, path: Path_) -> int | None:
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path)
+
+    def describe(self, path: Path_) -> str:
+        """`limits[3] (id 'sqs.retention'), field 'verified'` for a path into the data."""
+        if not path:
+            return "top level"
+        text, rest = str(path[0]), path[1:]
+        if rest and isinstance(rest[0], int):
+            text += f"[{rest[0]}]"
+            record = _get(self.data, path[:2])
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                text += f" (id {record['id']!r})"
+            rest = rest[1:]
+        if rest:
+            text += ", field " + repr(".".join(str(part) for part in rest))
+        return text
+
+    def where(self, path: Path_) -> str:
+        line = self.line_of(path)
+        return f"{self.label}:{line}" if line else self.label
+
+    def error(self, path: Path_, problem: str) -> DataError:
+        return DataError(f"{self.where(path)}: {self.describe(path)}: {problem}")
+
+    def validate(self, model: type[BaseModel]) -> Any:
+        try:
+            return model.model_validate(self.data)
+        except ValidationError as err:
+            problems = [self._explain(e) for e in err.errors(include_url=False)]
+            raise DataError("\n".join(_unique(problems))) from None
+
+    def _explain(self, error: dict) -> str:
+        loc = tuple(error["loc"])
+        path = self._data_path(loc)
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling against macros/models.py)"
+        elif error["type"] == "missing":
+            message = "required field is missing"
+        return f"{self.where(path)}: {self.describe(path)}: {message}"
+
+    def _data_path(self, loc: Path_) -> Path_:
+        """Drop the parts of a pydantic location that name union members rather than data."""
+        path: list = []
+        node: Any = self.data
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier() and len(path) == len(loc) - 1:
+                path.append(part)  # a missing field: name it
+                break
+            else:
+                continue
+            path.append(part)
+        return tuple(path)
+
+
+def _get(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _yaml_problem(err: yaml.YAMLError) -> str:
+    mark = getattr(err, "problem_mark", None)
+    problem = getattr(err, "problem", None) or str(err)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return f"{where}YAML syntax error: {problem}"
+
+
+def _index(
+    doc: YamlDocument, items: list, list_name: str, what: str, check: Callable[[Any, int], None] | None = None
+) -> dict:
+    """Items by id; a second record with the same id is an error naming both lines."""
+    by_id: dict = {}
+    for index, item in enumerate(items):
+        if item.id in by_id:
+            first = doc.line_of((list_name, by_id[item.id][0]))
+            raise doc.error((list_name, index, "id"), f"duplicate {what} id {item.id!r} (first defined on line {first})")
+        by_id[item.id] = (index, item)
+        if check:
+            check(item, index)
+    return {key: item for key, (_, item) in by_id.items()}
+
+
+def _unknown(doc: YamlDocument, path: Path_, what: str, value: str, known: Iterable[str]) -> DataError:
+    known = sorted(known)
+    hint = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
+    return doc.error(path, f"unknown {what} {value!r}; known: {hint}")
+
+
+def load_site_data(data_dir: Path, label_root: Path | None = None) -> SiteData:
+    """Load and cross-check `exam.yml`, `services.yml` and `limits.yml` from `data_dir`."""
+    data_dir = Path(data_dir)
+
+    def document(name: str) -> YamlDocument:
+        path = data_dir / name
+        label = str(path.relative_to(label_root)) if label_root and path.is_relative_to(label_root) else str(path)
+        return YamlDocument(path, label)
+
+    exam_doc, services_doc, limits_doc = document("exam.yml"), document("services.yml"), document("limits.yml")
+    exam = exam_doc.validate(ExamFile).exam
+    services_file = services_doc.validate(ServicesFile)
+    limits_file = limits_doc.validate(LimitsFile)
+
+    domains = {d.id for d in exam.domains}
+    categories = _index(services_doc, services_file.categories, "categories", "category")
+
+    def check_service(service, index):
+        if service.category not in categories:
+            raise _unknown(services_doc, ("services", index, "category"), "category", service.category, categories)
+        for position, domain in enumerate(service.domains):
+            if domain not in domains:
+                raise _unknown(services_doc, ("services", index, "domains", position), "exam domain", domain, domains)
+
+    services = _index(services_doc, services_file.services, "services", "service", check_service)
+    pages = {}
+    for index, service in enumerate(services_file.services):
+        if service.page in pages:
+            raise services_doc.error(("services", index, "page"), f"page {service.page!r} is already the page of {pages[service.page]!r}")
+        pages[service.page] = service.id
+
+    topics = _index(limits_doc, limits_file.topics, "topics", "topic")
+
+    def check_limit(limit, index):
+        if limit.service not in services:
+            raise _unknown(limits_doc, ("limits", index, "service"), "service", limit.service, services)
+        if limit.topic is not None and limit.topic not in topics:
+            raise _unknown(limits_doc, ("limits", index, "topic"), "topic", limit.topic, topics)
+
+    limits = _index(limits_doc, limits_file.limits, "limits", "limit", check_limit)
+    for index, limit in enumerate(limits_file.limits):
+        for position, related in enumerate(limit.related):
+            if related not in limits:
+                raise limits_doc.error(("limits", index, "related", position), f"related id {related!r} is not a limit in this file")
+
+    return SiteData(exam=exam, categories=categories, services=services, topics=topics, limits=limits)

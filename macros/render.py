@@ -1,0 +1,367 @@
+"""Pure functions: data in, Markdown out. No I/O, no globals.
+
+Every string that comes from the data goes through `escape` (or `escape_attr` inside raw HTML), so
+a name such as `<script>` or `a | b` shows as written and cannot break a table or inject markup.
+Links are relative to the page being rendered (`page`, a path under docs/ such as
+`services/sqs.md`), so MkDocs validates every one of them.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import Iterable, Optional, Union
+
+from .models import BOUNDS, Limit, Quantity, SiteData
+
+INDEX_PAGE = "limits.md"
+CHANGES_PAGE = "changes.md"
+DOMAINS_PAGE = "exam.md"
+
+# Characters with a meaning in Markdown (and in the pymdown extensions the site enables) that
+# Python-Markdown lets a backslash escape.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^=])")
+
+
+class UnknownReference(LookupError):
+    """A page asked for an id the data does not have."""
+
+
+def escape(text: str) -> str:
+    """Data text as inline Markdown that renders exactly as written."""
+    text = html.escape(str(text), quote=False)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return " ".join(text.split())  # a newline would end a table row
+
+
+def escape_attr(text: str) -> str:
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def link(target: str, page: str) -> str:
+    """The relative URL from `page` to `target` (both paths under docs/, target may have #anchor)."""
+    path, _, anchor = target.partition("#")
+    if path == page:
+        url = ""
+    else:
+        url = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def format_number(number: Union[int, float]) -> str:
+    if isinstance(number, float) and not number.is_integer():
+        return f"{number:,}"
+    return f"{int(number):,}"
+
+
+def format_quantity(quantity: Union[Quantity, str]) -> str:
+    """`14 days`, `1 day`, `unlimited`: escaped, ready for Markdown."""
+    if isinstance(quantity, str):
+        return escape(quantity)
+    unit = quantity.unit
+    if quantity.value == 1 and re.fullmatch(r"[a-z]+s", unit):
+        unit = unit[:-1]
+    return f"{format_number(quantity.value)} {escape(unit)}"
+
+
+def limit_value(limit: Limit) -> str:
+    """The value of a limit as table text: one value, or its range."""
+    if limit.value is not None:
+        return format_quantity(limit.quantity())
+    return ", ".join(f"{bound} {format_quantity(q)}" for bound, q in limit.bounds.items())
+
+
+def limit_kind(limit: Limit) -> str:
+    return "Adjustable" if limit.adjustable else "Hard"
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = [_row(header), _row("---" for _ in header)]
+    lines += [_row(r) for r in rows]
+    return "\n".join(lines)
+
+
+def _source(limit: Limit) -> str:
+    return f"[AWS docs]({limit.source})"
+
+
+def _limit_target(data: SiteData, limit: Limit) -> str:
+    return f"{data.services[limit.service].page}#{limit.anchor}"
+
+
+def _service_link(data: SiteData, service_id: str, page: str) -> str:
+    service = data.services[service_id]
+    return f"[{escape(service.short or service.name)}]({link(service.page, page)})"
+
+
+def _notes(data: SiteData, limit: Limit, page: str) -> str:
+    parts = [escape(limit.note)] if limit.note else []
+    if limit.related:
+        related = ", ".join(
+            f"[{escape(data.limits[r].name)}]({link(_limit_target(data, data.limits[r]), page)})"
+            for r in limit.related
+        )
+        parts.append(f"See also: {related}")
+    return "<br>".join(parts)
+
+
+def service_limits_table(data: SiteData, service: str, page: str) -> str:
+    """The limits of one service, each row anchored on the service page."""
+    if service not in data.services:
+        raise UnknownReference(f"unknown service {service!r}")
+    limits = data.limits_of(service)
+    if not limits:
+        return f"*No limits recorded for {escape(data.services[service].name)}.*"
+    rows = [
+        [
+            f"[{escape(l.name)}](#{l.anchor}){{ #{l.anchor} }}",
+            limit_value(l),
+            limit_kind(l),
+            _notes(data, l, page),
+            _source(l),
+            l.verified.isoformat(),
+            f"[index]({link(f'{INDEX_PAGE}#{l.anchor}', page)})",
+        ]
+        for l in limits
+    ]
+    header = ["Limit", "Value", "Type", "Notes", "Source", "Verified", "All limits"]
+    return _table(header, rows)
+
+
+def all_limits_index(data: SiteData, page: str) -> str:
+    """Every limit, grouped by category and service; each row links to its service page row."""
+    blocks = []
+    for category in data.categories.values():
+        services = [s for s in data.services.values() if s.category == category.id and data.limits_of(s.id)]
+        if not services:
+            continue
+        blocks.append(f"## {escape(category.name)}")
+        for service in services:
+            rows = [
+                [
+                    f"[{escape(l.name)}]({link(_limit_target(data, l), page)}){{ #{l.anchor} }}",
+                    limit_value(l),
+                    limit_kind(l),
+                    escape(data.topics[l.topic].name) if l.topic else "",
+                    _source(l),
+                    l.verified.isoformat(),
+                ]
+                for l in data.limits_of(service.id)
+            ]
+            blocks.append(f"### {_service_link(data, service.id, page)} {{ #service-{service.id} }}")
+            blocks.append(_table(["Limit", "Value", "Type", "Topic", "Source", "Verified"], rows))
+    return "\n\n".join(blocks)
+
+
+def limits_by_topic(data: SiteData, topic: str, page: str) -> str:
+    """One table comparing the limits of one topic across services."""
+    if topic not in data.topics:
+        raise UnknownReference(f"unknown topic {topic!r}; known: {', '.join(sorted(data.topics))}")
+    rows = [
+        [
+            _service_link(data, l.service, page),
+            f"[{escape(l.name)}]({link(_limit_target(data, l), page)})",
+            limit_value(l),
+            limit_kind(l),
+        ]
+        for l in data.limits_on(topic)
+    ]
+    if not rows:
+        return f"*No limits recorded for {escape(data.topics[topic].name)}.*"
+    return _table(["Service", "Limit", "Value", "Type"], rows)
+
+
+def topic_list(data: SiteData, page: str) -> str:
+    """Every topic with its comparison table, for the comparisons page."""
+    blocks = []
+    for topic in data.topics.values():
+        if not data.limits_on(topic.id):
+            continue
+        blocks.append(f"## {escape(topic.name)} {{ #topic-{topic.id} }}")
+        if topic.description:
+            blocks.append(escape(topic.description))
+        blocks.append(limits_by_topic(data, topic.id, page))
+    return "\n\n".join(blocks)
+
+
+def resolve_limit(data: SiteData, ref: str) -> tuple[Limit, Optional[str]]:
+    """`sqs.retention` or `sqs.retention.max`: the limit and, for the second form, the bound."""
+    if ref in data.limits:
+        return data.limits[ref], None
+    base, _, bound = ref.rpartition(".")
+    if bound in BOUNDS and base in data.limits:
+        limit = data.limits[base]
+        if getattr(limit, bound) is None:
+            have = ", ".join(limit.bounds) or "a single value"
+            raise UnknownReference(f"limit {base!r} has no {bound!r} (it has {have})")
+        return limit, bound
+    raise UnknownReference(f"unknown limit id {ref!r}")
+
+
+def inline_limit(data: SiteData, ref: str, page: str) -> str:
+    """One value for running text, linked to its row in the service's limits table."""
+    limit, bound = resolve_limit(data, ref)
+    text = limit_value(limit) if bound is None and limit.value is None else format_quantity(limit.quantity(bound))
+    return f'[{text}]({link(_limit_target(data, limit), page)}){{ .limit-ref title="{escape_attr(limit.name)}" }}'
+
+
+def _history_value(limit: Limit, entry) -> str:
+    if isinstance(entry.value, str):
+        return escape(entry.value)
+    unit = entry.unit or limit.unit
+    if unit is None:
+        return format_number(entry.value)
+    return format_quantity(Quantity(value=entry.value, unit=unit))
+
+
+def changes_table(data: SiteData, page: str, service: Optional[str] = None) -> str:
+    """What changed since the notes: each earlier value of each limit, and today's."""
+    if service is not None and service not in data.services:
+        raise UnknownReference(f"unknown service {service!r}")
+    rows = []
+    for limit in data.limits.values():
+        if service is not None and limit.service != service:
+            continue
+        for entry in limit.history:
+            note = escape(entry.note) if entry.note else ""
+            if entry.source:
+                note = (note + " " if note else "") + f"([announcement]({entry.source}))"
+            row = [f"[{escape(limit.name)}]({link(_limit_target(data, limit), page)})"]
+            if service is None:
+                row.insert(0, _service_link(data, limit.service, page))
+            rows.append(row + [_history_value(limit, entry), limit_value(limit), escape(entry.until), note])
+    if not rows:
+        return "*No limit has changed value since the notes.*"
+    header = ["Limit", "Then", "Now", "Changed", "Notes"]
+    if service is None:
+        header.insert(0, "Service")
+    return _table(header, rows)
+
+
+def exam_focus(data: SiteData, service: str, page: str) -> str:
+    """The exam domains a service serves, as tags linking to the domain page."""
+    if service not in data.services:
+        raise UnknownReference(f"unknown service {service!r}")
+    domains = {d.id: d for d in data.exam.domains}
+    tags = [
+        f"[{escape(domains[d].name)} · {domains[d].weight}%]({link(f'{DOMAINS_PAGE}#domain-{d}', page)}){{ .md-tag .domain-tag }}"
+        for d in data.services[service].domains
+    ]
+    return f'<div class="exam-domains" markdown>{data.exam.code} domains: ' + " ".join(tags) + "</div>"
+
+
+def exam_domains_table(data: SiteData, page: str) -> str:
+    rows = [
+        [f"[{escape(d.name)}]({link(f'{DOMAINS_PAGE}#domain-{d.id}', page)})", f"{d.weight}%"]
+        for d in data.exam.domains
+    ]
+    return _table(["Domain", "Weight"], rows)
+
+
+def pages_by_domain(data: SiteData, page: str) -> str:
+    """For each exam domain, the service pages that serve it."""
+    blocks = []
+    for domain in data.exam.domains:
+        blocks.append(f"## {escape(domain.name)} ({domain.weight}%) {{ #domain-{domain.id} }}")
+        services = [s for s in data.services.values() if domain.id in s.domains]
+        blocks.append("\n".join(f"- {_service_link(data, s.id, page)}: {escape(s.summary)}" for s in services))
+    return "\n\n".join(blocks)
+
+
+def services_map(data: SiteData, page: str) -> str:
+    """All services by category, for the home page."""
+    blocks = []
+    for category in data.categories.values():
+        services = [s for s in data.services.values() if s.category == category.id]
+        if not services:
+            continue
+        rows = [[_service_link(data, s.id, page), escape(s.summary)] for s in services]
+        blocks.append(f"### {escape(category.name)}\n\n" + _table(["Service", "What it is for"], rows))
+    return "\n\n".join(blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Jinja and code samples
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_JINJA_MARKERS = ("{{", "{%", "{#", "}}", "%}", "#}")
+
+
+def protect_code(markdown: str) -> str:
+    """Wrap fenced code blocks and inline code spans that contain Jinja markers in raw blocks,
+    so that `{{resolve:ssm:...}}` or `${{ secrets.X }}` in a code sample renders as written."""
+    out: list[str] = []
+    lines = markdown.split("\n")
+    i = 0
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        if not match:
+            out.append(_INLINE_CODE.sub(_raw_span, lines[i]))
+            i += 1
+            continue
+        fence = match.group("fence")
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        j = i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            j += 1
+        block = lines[i : j + 1]
+        if any(marker in line for line in block for marker in _JINJA_MARKERS):
+            block[0] = match.group("indent") + "{% raw %}" + block[0][len(match.group("indent")) :]
+            block[-1] = block[-1] + "{% endraw %}"
+        out.extend(block)
+        i = j + 1
+    return "\n".join(out)
+
+
+def _raw_span(match: re.Match) -> str:
+    span = match.group(0)
+    if any(marker in span for marker in _JINJA_MARKERS):
+        return "{% raw %}" + span + "{% endraw %}"
+    return span
+
+
+def find_stray_comment(markdown: str) -> Optional[int]:
+    """The line number of a `{#` outside raw blocks: Jinja would swallow the text after it."""
+    inside_raw = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        for piece in re.split(r"(\{% raw %\}|\{% endraw %\})", line):
+            if piece == "{% raw %}":
+                inside_raw = True
+            elif piece == "{% endraw %}":
+                inside_raw = False
+            elif not inside_raw and "{#" in piece:
+                return number
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Glossary
+
+_ABBREVIATION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<expansion>\S.*)$")
+
+
+def parse_abbreviations(text: str, label: str) -> dict[str, str]:
+    """`*[SQS]: Amazon Simple Queue Service` lines; anything else but blank lines is an error."""
+    entries: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _ABBREVIATION.match(line)
+        if not match:
+            raise ValueError(f"{label}:{number}: expected '*[ABBR]: Expansion', got {line!r}")
+        abbr = match.group("abbr")
+        if abbr in entries:
+            raise ValueError(f"{label}:{number}: duplicate abbreviation {abbr!r}")
+        entries[abbr] = match.group("expansion").strip()
+    return entries
+
+
+def glossary_table(entries: dict[str, str]) -> str:
+    rows = [[f"**{escape(a)}**", escape(e)] for a, e in sorted(entries.items(), key=lambda i: i[0].lower())]
+    return _table(["Abbreviation", "Stands for"], rows)
