@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, render
+from . import diagrams, harden, render
 from .load import DataError, load_site_data
 
 DATA_DIR = "data"
@@ -103,3 +103,14 @@ def on_pre_page_macros(env) -> None:
             "write '{ #' (with a space) or put it in code"
         )
     env.markdown = markdown
+    if not env.page.meta.get("description"):
+        env.page.meta["description"] = render.first_paragraph_text(markdown) or env.conf["site_description"]
+
+
+def on_post_build(env) -> None:
+    """Harden every built page: Content-Security-Policy, noopener, search dialog name."""
+    for page in Path(env.conf["site_dir"]).rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        hardened = harden.harden(html)
+        if hardened != html:
+            page.write_text(hardened, encoding="utf-8")

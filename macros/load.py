@@ -35,13 +35,13 @@ class YamlDocument:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as err:
             raise DataError(f"{label}: {_yaml_problem(err)}") from None
-        self.lines: dict[Path_, int] = {}
-        if node is not None:
-            self._walk(node, ())
         try:
             self.data = yaml.safe_load(text)
         except yaml.YAMLError as err:  # a constructor error, such as a bad date
             raise DataError(f"{label}: {_yaml_problem(err)}") from None
+        self.lines: dict[Path_, int] = {}
+        if node is not None:
+            self._walk(node, ())
         if not isinstance(self.data, dict):
             raise DataError(f"{label}: expected a mapping at the top of the file")
 
@@ -202,6 +202,8 @@ def load_site_data(data_dir: Path, label_root: Path | None = None) -> SiteData:
     def check_limit(limit, index):
         if limit.service not in services:
             raise _unknown(limits_doc, ("limits", index, "service"), "service", limit.service, services)
+        if limit.id.split(".")[0] != limit.service:
+            raise limits_doc.error(("limits", index, "id"), f"id must start with its service id '{limit.service}.'")
         if limit.topic is not None and limit.topic not in topics:
             raise _unknown(limits_doc, ("limits", index, "topic"), "topic", limit.topic, topics)
 

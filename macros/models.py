@@ -185,8 +185,6 @@ class Limit(Strict):
         for name, bound in bounds.items():
             if not isinstance(bound, Quantity) and self.unit is None:
                 raise ValueError(f"'{name}' is a bare number, so the limit needs a 'unit'")
-        if self.id.split(".")[0] != self.service:
-            raise ValueError(f"id must start with its service id '{self.service}.'")
         if self.id.rsplit(".", 1)[-1] in BOUNDS:
             raise ValueError("id must not end in .min, .default or .max: those name a bound of a range")
         _no_duplicates(self.related, "related id")

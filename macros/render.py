@@ -252,7 +252,7 @@ def exam_focus(data: SiteData, service: str, page: str) -> str:
         f"[{escape(domains[d].name)} · {domains[d].weight}%]({link(f'{DOMAINS_PAGE}#domain-{d}', page)}){{ .md-tag .domain-tag }}"
         for d in data.services[service].domains
     ]
-    return f'<div class="exam-domains" markdown>{data.exam.code} domains: ' + " ".join(tags) + "</div>"
+    return f"{escape(data.exam.code)} domains: " + " ".join(tags) + "\n{ .exam-domains }"
 
 
 def exam_domains_table(data: SiteData, page: str) -> str:
@@ -365,3 +365,24 @@ def parse_abbreviations(text: str, label: str) -> dict[str, str]:
 def glossary_table(entries: dict[str, str]) -> str:
     rows = [[f"**{escape(a)}**", escape(e)] for a, e in sorted(entries.items(), key=lambda i: i[0].lower())]
     return _table(["Abbreviation", "Stands for"], rows)
+
+
+def first_paragraph_text(markdown: str, limit: int = 160) -> str:
+    """Plain text of the first prose paragraph, for a page without a description."""
+    paragraph: list[str] = []
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if paragraph:
+                break
+            continue
+        if paragraph or not re.match(r"^(#|!!!|\?\?\?|\{[{%]|[-*|>]|```|~~~|<)", stripped):
+            paragraph.append(stripped)
+    text = " ".join(paragraph)
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", text)
+    text = re.sub(r"[*_`]", "", text)
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text

@@ -1,0 +1,150 @@
+"""A real strict build: tables, inline values, index and cross-links are in the HTML, code samples
+keep their braces, and a bad page or bad data stops the build with a clear message."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project, mkdocs_build
+from macros.load import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+
+
+def page_html(site: Path, page: str) -> BeautifulSoup:
+    path = site / page.removesuffix(".md").removesuffix("index") / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_outside_code(soup: BeautifulSoup) -> str:
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for node in soup.select("code, pre, script"):
+        node.decompose()
+    return soup.get_text()
+
+
+@pytest.mark.parametrize("service", [s for s in DATA.services if DATA.limits_of(s)])
+def test_service_page_has_an_anchored_row_per_limit(built_site, service):
+    soup = page_html(built_site, DATA.services[service].page)
+    for limit in DATA.limits_of(service):
+        row = soup.find(id=limit.anchor)
+        assert row is not None, f"{service}: no row for {limit.id}"
+        cells = row.find_parent("tr").find_all("td")
+        assert cells[-1].a["href"] == f"../../limits/#{limit.anchor}"
+        assert limit.source in str(cells[4]) and limit.verified.isoformat() == cells[5].get_text()
+
+
+def test_index_rows_link_back_to_service_pages(built_site):
+    soup = page_html(built_site, "limits.md")
+    for limit in DATA.limits.values():
+        anchor = soup.find(id=limit.anchor)
+        assert anchor is not None, limit.id
+        page = DATA.services[limit.service].page.removesuffix(".md")
+        assert anchor["href"] == f"../{page}/#{limit.anchor}"
+
+
+def test_inline_values_link_to_their_rows(built_site):
+    soup = page_html(built_site, "services/sqs.md")
+    refs = soup.select("a.limit-ref")
+    assert refs, "the SQS page shows limit values inline"
+    for ref in refs:
+        target = ref["href"]
+        assert "#limit-" in target
+
+
+def test_topic_comparison_links_to_each_service(built_site):
+    soup = page_html(built_site, "compare/limits-by-topic.md")
+    links = {a["href"] for a in soup.select("article a[href*='#limit-']")}
+    services = {DATA.limits[l].service for l in DATA.limits if DATA.limits[l].topic}
+    for service in services:
+        assert any(f"/{service}/#limit-" in link for link in links), service
+
+
+def test_no_raw_jinja_outside_code(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        text = text_outside_code(soup)
+        assert "{{" not in text and "{%" not in text, html
+
+
+def test_exam_data_on_home_page(built_site):
+    text = page_html(built_site, "index.md").get_text()
+    assert DATA.exam.code in text
+    for domain in DATA.exam.domains:
+        assert domain.name in text and f"{domain.weight}%" in text
+
+
+def test_no_page_requests_fonts_or_cdn(built_site):
+    for html in built_site.rglob("*.html"):
+        source = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in source and "fonts.gstatic.com" not in source, html
+        for tag in BeautifulSoup(source, "html.parser").select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["preload"], ["icon"], ["manifest"]):
+                continue
+            assert not re.match(r"^(https?:)?//", url), f"{html}: {url}"
+
+
+# Builds of a changed copy of the project ----------------------------------------------------
+
+
+def add_page(project: Path, name: str, text: str) -> None:
+    (project / "docs" / name).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Glossary: glossary.md", f"  - Glossary: glossary.md\n  - Test: {name}"))
+
+
+def test_code_samples_keep_their_braces(tmp_path):
+    project = copy_project(tmp_path)
+    add_page(project, "code-sample.md", (
+        "---\ndescription: Code samples.\n---\n\n# Code\n\n"
+        "```yaml\nPassword: '{{resolve:secretsmanager:MySecret:SecretString:password}}'\n```\n\n"
+        "```yaml\nrun: echo ${{ secrets.TOKEN }}\n```\n\n"
+        "Inline: `{{resolve:ssm:/app/url}}` and a value: {{ limit('sqs.retention.max') }}.\n"
+    ))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "code-sample" / "index.html").read_text(), "html.parser")
+    code = " ".join(c.get_text() for c in soup.select("code"))
+    assert "{{resolve:secretsmanager:MySecret:SecretString:password}}" in code
+    assert "${{ secrets.TOKEN }}" in code and "{{resolve:ssm:/app/url}}" in code
+    assert soup.select_one("a.limit-ref").get_text().endswith("days")
+
+
+@pytest.mark.parametrize("call, expected", [
+    ("{{ limit('sqs.no-such-limit') }}", ["unknown-id.md", "limit('sqs.no-such-limit')", "unknown limit id 'sqs.no-such-limit'"]),
+    ("{{ limits_table('sqss') }}", ["unknown-id.md", "unknown service 'sqss'"]),
+    ("{{ no_such_macro() }}", ["no_such_macro"]),
+    ("Text {#anchor} more", ["unknown-id.md:7", "Jinja comment"]),
+])
+def test_a_bad_reference_fails_the_build_naming_page_and_id(tmp_path, call, expected):
+    project = copy_project(tmp_path)
+    add_page(project, "unknown-id.md", f"---\ndescription: Bad.\n---\n\n# Bad\n\n{call}\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    for fragment in expected:
+        assert fragment in output, output[-3000:]
+
+
+def test_bad_data_fails_the_build_naming_file_record_and_field(tmp_path):
+    project = copy_project(tmp_path)
+    limits = project / "data" / "limits.yml"
+    limits.write_text(limits.read_text().replace("adjustable: false", "adjustable: maybe", 1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/limits.yml:" in output and "field 'adjustable'" in output and "(id '" in output
+
+
+def test_broken_link_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    add_page(project, "broken.md", "---\ndescription: Broken.\n---\n\n# Broken\n\n[x](services/nope.md) <a href=\"../nowhere/\">raw</a>\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "nope.md" in result.stdout + result.stderr

@@ -1,0 +1,47 @@
+"""Diagrams are SVG drawn at build time: valid XML, labelled for screen readers, text escaped."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from macros.diagrams import fanout_diagram, flow_diagram
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(figure: str) -> ET.Element:
+    return ET.fromstring(figure)
+
+
+def test_flow_diagram_numbers_steps_in_order():
+    steps = ["ApplicationStop", "DownloadBundle", "BeforeInstall", "Install", "AfterInstall", "ApplicationStart"]
+    figure = flow_diagram(steps, "EC2 in-place hooks")
+    root = parse(figure)
+    svg = root.find(f"{SVG}svg")
+    texts = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
+    assert texts == [f"{n}. {s}" for n, s in enumerate(steps, start=1)]
+    assert len(list(svg.iter(f"{SVG}polyline"))) == len(steps) - 1
+    assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == "EC2 in-place hooks"
+    assert "\n" not in figure
+
+
+def test_fanout_diagram_connects_source_to_each_target():
+    root = parse(fanout_diagram("SNS topic", ["SQS queue", "Lambda", "HTTPS endpoint"], "Fan-out"))
+    svg = root.find(f"{SVG}svg")
+    assert len(list(svg.iter(f"{SVG}rect"))) == 4
+    assert len(list(svg.iter(f"{SVG}polyline"))) == 3
+
+
+def test_diagram_text_is_escaped():
+    figure = flow_diagram(["<script>x</script>", "a & b"], "<b>t</b>")
+    assert "<script>" not in figure and "&lt;script&gt;" in figure
+    parse(figure)
+
+
+def test_empty_diagrams_are_refused():
+    with pytest.raises(ValueError):
+        flow_diagram([], "t")
+    with pytest.raises(ValueError):
+        fanout_diagram("s", [], "t")

@@ -1,0 +1,84 @@
+"""The data files: valid data loads; each kind of bad input is refused with a message that names
+the file, the record and the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import ROOT, data_dir_with
+from macros.load import DataError, load_site_data
+
+
+def test_valid_fixture_loads(tmp_path):
+    data = load_site_data(data_dir_with(tmp_path), label_root=tmp_path)
+    assert list(data.services) == ["sqs", "sns"]
+    retention = data.limits["sqs.retention"]
+    assert retention.bounds["min"].value == 60 and retention.bounds["min"].unit == "seconds"
+    assert retention.bounds["max"].value == 14 and retention.bounds["max"].unit == "days"
+    assert data.limits["sns.topics"].value == "unlimited"
+    assert data.exam.code == "TST-C01"
+
+
+def test_project_data_loads():
+    data = load_site_data(ROOT / "data", label_root=ROOT)
+    assert data.exam.domains, "the exam has domains"
+    assert {"sqs", "lambda", "kinesis"} <= set(data.services)
+
+
+# (case, expected fragments of the message): file and line, record, field, problem.
+BAD_INPUTS = [
+    ("yaml-syntax", ["data/limits.yml", "line 19", "YAML syntax error"]),
+    ("missing-field", ["data/limits.yml:", "limits[0] (id 'sqs.retention')", "field 'source'", "required field is missing"]),
+    ("mistyped-field", ["data/limits.yml:", "limits[0] (id 'sqs.retention')", "field 'adjustable'", "boolean"]),
+    ("unknown-field", ["data/limits.yml:", "limits[1] (id 'sqs.message-size')", "field 'vaule'", "unknown field"]),
+    ("duplicate-id", ["data/limits.yml:", "limits[3] (id 'sns.message-size')", "field 'id'", "duplicate limit id 'sns.message-size'", "first defined on line"]),
+    ("duplicate-key", ["data/limits.yml:", "limits[3] (id 'sns.topics')", "duplicate key 'name'"]),
+    ("unknown-service", ["data/limits.yml:", "limits[3] (id 'sns.topics')", "field 'service'", "unknown service 'snss'"]),
+    ("unknown-related", ["data/limits.yml:", "limits[1] (id 'sqs.message-size')", "field 'related.0'", "'sns.message-sise' is not a limit"]),
+    ("url-not-https", ["data/limits.yml:", "limits[2] (id 'sns.message-size')", "field 'source'", "must use https"]),
+    ("url-not-aws", ["data/limits.yml:", "limits[3] (id 'sns.topics')", "field 'source'", "AWS documentation host"]),
+    ("future-date", ["data/limits.yml:", "limits[1] (id 'sqs.message-size')", "field 'verified'", "2999-01-01 is in the future"]),
+    ("unknown-topic", ["data/limits.yml:", "limits[0] (id 'sqs.retention')", "field 'topic'", "unknown topic 'retension'"]),
+    ("value-and-range", ["data/limits.yml:", "limits[0] (id 'sqs.retention')", "has both 'value' and 'min'"]),
+    ("unknown-domain", ["data/services.yml:", "services[1] (id 'sns')", "field 'domains.1'", "unknown exam domain 'securty'"]),
+    ("weights", ["data/exam.yml:", "exam", "add up to 90"]),
+]
+
+
+@pytest.mark.parametrize("case, expected", BAD_INPUTS, ids=[c for c, _ in BAD_INPUTS])
+def test_bad_input_is_refused_with_a_clear_message(tmp_path, case, expected):
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_dir_with(tmp_path, case), label_root=tmp_path)
+    message = str(caught.value)
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+def test_every_bad_fixture_is_tested():
+    from conftest import FIXTURES
+
+    assert {p.name for p in (FIXTURES / "bad").iterdir()} == {case for case, _ in BAD_INPUTS}
+
+
+def test_error_names_the_line_of_the_record(tmp_path):
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_dir_with(tmp_path, "unknown-service"), label_root=tmp_path)
+    text = (tmp_path / "data" / "limits.yml").read_text().splitlines()
+    line = int(str(caught.value).split(":")[1])
+    assert "service: snss" in text[line - 1]
+
+
+def test_a_date_today_is_accepted(tmp_path):
+    data_dir = data_dir_with(tmp_path)
+    path = data_dir / "limits.yml"
+    path.write_text(path.read_text().replace("verified: 2024-01-01", f"verified: {dt.date.today().isoformat()}"))
+    assert load_site_data(data_dir).limits["sqs.retention"].verified == dt.date.today()
+
+
+def test_missing_file_is_named(tmp_path):
+    data_dir = data_dir_with(tmp_path)
+    (data_dir / "services.yml").unlink()
+    with pytest.raises(DataError, match="services.yml: cannot read the file"):
+        load_site_data(data_dir)
