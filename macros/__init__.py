@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, harden, render
+from . import diagrams, harden, linkcheck, render
 from .load import DataError, load_site_data
 
 DATA_DIR = "data"
@@ -98,6 +98,8 @@ def on_pre_page_macros(env) -> None:
     markdown = render.protect_code(env.markdown)
     line = render.find_stray_comment(markdown)
     if line is not None:
+        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+        line += source.count("\n") - env.markdown.count("\n")  # count the front matter too
         raise PluginError(
             f"{env.page.file.src_uri}:{line}: '{{#' starts a Jinja comment and would hide the text after it; "
             "write '{ #' (with a space) or put it in code"
@@ -108,9 +110,22 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Harden every built page: Content-Security-Policy, noopener, search dialog name."""
-    for page in Path(env.conf["site_dir"]).rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
+    """Harden every built page (Content-Security-Policy, noopener, search dialog name), then fail
+    the build if any internal link, raw HTML ones included, points nowhere."""
+    site = Path(env.conf["site_dir"])
+    pages, other_files = {}, set()
+    for file in site.rglob("*"):
+        if file.is_dir():
+            continue
+        rel = file.relative_to(site).as_posix()
+        if file.suffix != ".html":
+            other_files.add(rel)
+            continue
+        html = file.read_text(encoding="utf-8")
         hardened = harden.harden(html)
         if hardened != html:
-            page.write_text(hardened, encoding="utf-8")
+            file.write_text(hardened, encoding="utf-8")
+        pages[rel] = hardened
+    problems = linkcheck.broken_links(pages, other_files)
+    if problems:
+        raise PluginError("Broken links in the built site:\n" + "\n".join(problems))

@@ -140,7 +140,8 @@ def all_limits_index(data: SiteData, page: str) -> str:
         services = [s for s in data.services.values() if s.category == category.id and data.limits_of(s.id)]
         if not services:
             continue
-        blocks.append(f"## {escape(category.name)}")
+        # Not the bare category name: the table of contents would repeat a navigation label.
+        blocks.append(f"## {escape(category.name)} limits")
         for service in services:
             rows = [
                 [

@@ -54,3 +54,96 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+# Browser ------------------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+class SiteServer:
+    """The built site on 127.0.0.1, on a free port, in a background thread."""
+
+    def __init__(self, directory: Path):
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server = SiteServer(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class OfflineContext:
+    """A browser context whose requests may only go to 127.0.0.1: others are aborted and recorded."""
+
+    def __init__(self, browser, **options):
+        from urllib.parse import urlsplit
+
+        self.blocked: list[str] = []
+        self.context = browser.new_context(**options)
+
+        def only_loopback(route):
+            host = urlsplit(route.request.url).hostname
+            if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+                route.continue_()
+            else:
+                self.blocked.append(route.request.url)
+                route.abort()
+
+        self.context.route("**/*", only_loopback)
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.errors = []
+        page.on("console", lambda m: m.type in ("error", "warning") and page.errors.append(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: page.errors.append(f"page error: {e}"))
+        return page
+
+
+@pytest.fixture
+def offline(browser):
+    context = OfflineContext(browser)
+    yield context
+    context.context.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """URL paths of every page of the built site (not the 404 page)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages

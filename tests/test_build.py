@@ -120,7 +120,7 @@ def test_code_samples_keep_their_braces(tmp_path):
     ("{{ limit('sqs.no-such-limit') }}", ["unknown-id.md", "limit('sqs.no-such-limit')", "unknown limit id 'sqs.no-such-limit'"]),
     ("{{ limits_table('sqss') }}", ["unknown-id.md", "unknown service 'sqss'"]),
     ("{{ no_such_macro() }}", ["no_such_macro"]),
-    ("Text {#anchor} more", ["unknown-id.md:7", "Jinja comment"]),
+    ("Text {#anchor} more", ["unknown-id.md:7:", "Jinja comment"]),
 ])
 def test_a_bad_reference_fails_the_build_naming_page_and_id(tmp_path, call, expected):
     project = copy_project(tmp_path)
