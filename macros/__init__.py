@@ -6,11 +6,13 @@ The logic lives in `load` (reading and checking the data), `render` (Markdown) a
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, harden, linkcheck, render
+from . import diagrams, harden, linkcheck, printing, render
 from .load import DataError, load_site_data
 
 DATA_DIR = "data"
@@ -24,6 +26,7 @@ def define_env(env) -> None:
     except DataError as err:
         raise PluginError(f"Invalid site data:\n{err}") from None
     env.variables["exam"] = data.exam
+    env.variables["site_version"] = site_version(root)
     glossary_file = root / "includes" / "abbreviations.md"
     try:
         glossary = render.parse_abbreviations(glossary_file.read_text(encoding="utf-8"), "includes/abbreviations.md")
@@ -55,6 +58,10 @@ def define_env(env) -> None:
     @env.macro
     def limits_by_topic(topic: str) -> str:
         return checked(f"limits_by_topic({topic!r})", lambda: render.limits_by_topic(data, topic, page()))
+
+    @env.macro
+    def limits_compare(refs: list) -> str:
+        return checked(f"limits_compare({refs!r})", lambda: render.limits_compare(data, list(refs), page()))
 
     @env.macro
     def topic_comparisons() -> str:
@@ -93,6 +100,18 @@ def define_env(env) -> None:
         return checked("fanout_diagram", lambda: diagrams.fanout_diagram(source, targets, title))
 
 
+def site_version(root: Path) -> str:
+    """The build date and, in a git checkout, the commit: printed in every sheet's footer."""
+    today = dt.date.today().isoformat()
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    return f"{today} {commit}".strip()
+
+
 def on_pre_page_macros(env) -> None:
     """Show `{{ }}` in code samples as written, and refuse a `{#` that would hide prose."""
     markdown = render.protect_code(env.markdown)
@@ -110,9 +129,10 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Harden every built page (Content-Security-Policy, noopener, search dialog name), then fail
-    the build if any internal link, raw HTML ones included, points nowhere."""
+    """Finish every built page (print parts; Content-Security-Policy, noopener, search dialog
+    name), then fail the build if any internal link, raw HTML ones included, points nowhere."""
     site = Path(env.conf["site_dir"])
+    footer = f"{env.variables['exam'].code} · {env.conf['site_name']} · version {env.variables['site_version']}"
     pages, other_files = {}, set()
     for file in site.rglob("*"):
         if file.is_dir():
@@ -122,7 +142,7 @@ def on_post_build(env) -> None:
             other_files.add(rel)
             continue
         html = file.read_text(encoding="utf-8")
-        hardened = harden.harden(html)
+        hardened = harden.harden(printing.add_print_parts(printing.number_questions(html), footer))
         if hardened != html:
             file.write_text(hardened, encoding="utf-8")
         pages[rel] = hardened

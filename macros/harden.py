@@ -7,7 +7,7 @@
     open content tab). Hashes, not 'unsafe-inline': an injected script has no matching hash.
   * `img-src data:`: Material's stylesheet draws its icons as data: SVG images.
   The JSON block `<script type="application/json">` is data, never run, so it needs no hash.
-- `rel="noopener"` on every link to another site.
+- `rel="noopener"` on every link to another site (and its host, for print).
 - An accessible name for Material's search dialog, which has none.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 _EXTERNAL_LINK = re.compile(r'<a\s(?P<attrs>[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*)>')
@@ -60,16 +61,21 @@ def add_content_security_policy(html: str) -> str:
     return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + "\n    " + meta, html, count=1)
 
 
-def add_noopener(html: str) -> str:
+def mark_external_links(html: str) -> str:
+    """`rel="noopener"` on links to other sites, and `data-host` for print.css to show the host."""
+
     def fix(match: re.Match) -> str:
         attrs = match.group("attrs")
+        url = re.search(r'\bhref="([^"]*)"', attrs).group(1)
+        host = urlsplit(url if "://" in url else "https:" + url).hostname or ""
         rel = re.search(r'\brel="([^"]*)"', attrs)
         if rel is None:
-            return f'<a {attrs} rel="noopener">'
-        values = rel.group(1).split()
-        if "noopener" in values:
-            return match.group(0)
-        return "<a " + attrs.replace(rel.group(0), 'rel="' + " ".join(values + ["noopener"]) + '"') + ">"
+            attrs += ' rel="noopener"'
+        elif "noopener" not in rel.group(1).split():
+            attrs = attrs.replace(rel.group(0), f'rel="{rel.group(1)} noopener"')
+        if "data-host=" not in attrs and host:
+            attrs += f' data-host="{host}"'
+        return f"<a {attrs}>"
 
     return _EXTERNAL_LINK.sub(fix, html)
 
@@ -79,4 +85,4 @@ def name_search_dialog(html: str) -> str:
 
 
 def harden(html: str) -> str:
-    return add_content_security_policy(add_noopener(name_search_dialog(html)))
+    return add_content_security_policy(mark_external_links(name_search_dialog(html)))

@@ -60,8 +60,9 @@ def format_quantity(quantity: Union[Quantity, str]) -> str:
     if isinstance(quantity, str):
         return escape(quantity)
     unit = quantity.unit
-    if quantity.value == 1 and re.fullmatch(r"[a-z]+s", unit):
-        unit = unit[:-1]
+    if quantity.value == 1:
+        # "1 day", "1 application version", "1 transaction per second"
+        unit = re.sub(r"^((?:[a-z]+ )*?[a-z]+)s\b(?=( per |$))", r"\1", unit)
     return f"{format_number(quantity.value)} {escape(unit)}"
 
 
@@ -130,7 +131,8 @@ def service_limits_table(data: SiteData, service: str, page: str) -> str:
         for l in limits
     ]
     header = ["Limit", "Value", "Type", "Notes", "Source", "Verified", "All limits"]
-    return _table(header, rows)
+    # The wrapper lets print.css drop the screen-only columns and span the sheet's two columns.
+    return '<div class="limits-table" markdown>\n\n' + _table(header, rows) + "\n\n</div>"
 
 
 def all_limits_index(data: SiteData, page: str) -> str:
@@ -174,6 +176,21 @@ def limits_by_topic(data: SiteData, topic: str, page: str) -> str:
     ]
     if not rows:
         return f"*No limits recorded for {escape(data.topics[topic].name)}.*"
+    return _table(["Service", "Limit", "Value", "Type"], rows)
+
+
+def limits_compare(data: SiteData, refs: list[str], page: str) -> str:
+    """A table of chosen limits, for a comparison page: each row links to its service and row."""
+    rows = []
+    for ref in refs:
+        limit, bound = resolve_limit(data, ref)
+        value = limit_value(limit) if bound is None else format_quantity(limit.quantity(bound))
+        rows.append([
+            _service_link(data, limit.service, page),
+            f"[{escape(limit.name)}]({link(_limit_target(data, limit), page)})",
+            value,
+            limit_kind(limit),
+        ])
     return _table(["Service", "Limit", "Value", "Type"], rows)
 
 

@@ -43,6 +43,10 @@ def test_format_quantity():
     assert render.format_quantity(Quantity(value=1, unit="MiB")) == "1 MiB"
     assert render.format_quantity(Quantity(value=0.5, unit="seconds")) == "0.5 seconds"
     assert render.format_quantity("unlimited") == "unlimited"
+    assert render.format_quantity(Quantity(value=1, unit="application versions")) == "1 application version"
+    assert render.format_quantity(Quantity(value=1, unit="transactions per second")) == "1 transaction per second"
+    assert render.format_quantity(Quantity(value=1, unit="MB per second")) == "1 MB per second"
+    assert render.format_quantity(Quantity(value=2, unit="days")) == "2 days"
 
 
 def test_link_is_relative_to_the_page():
@@ -96,6 +100,14 @@ def test_limits_by_topic_compares_services(data):
     assert 'href="../services/sns.md#limit-sns-message-size"' in html
     with pytest.raises(render.UnknownReference, match="unknown topic"):
         render.limits_by_topic(data, "nope", "x.md")
+
+
+def test_limits_compare_lists_chosen_limits(data):
+    html = to_html(render.limits_compare(data, ["sqs.message-size", "sns.message-size", "sqs.retention.max"], "compare/messaging.md"))
+    assert html.count("<tr>") == 4 and ">14 days<" in html
+    assert 'href="../services/sns.md#limit-sns-message-size"' in html
+    with pytest.raises(render.UnknownReference):
+        render.limits_compare(data, ["sqs.nope"], "x.md")
 
 
 def test_changes_table_shows_then_and_now(data):

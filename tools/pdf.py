@@ -1,0 +1,239 @@
+"""Print every service page as an A4 revision sheet, a questions-only variant of each, and a booklet
+of all sheets (cover, table of contents, services in navigation order, booklet page numbers), with
+Debian's Chromium. Then link each service page to its sheets, and the home page to the booklet.
+
+    python tools/pdf.py                 # build the site into site/, then print into site/pdf/
+    python tools/pdf.py --site DIR      # print an already built site
+    python tools/pdf.py --only sqs,sns  # just these sheets (no booklet)
+
+Prints a table of page counts per sheet and the booklet's total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import io
+import os
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.load import load_site_data  # noqa: E402
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PDF_DIR = "pdf"
+
+
+@dataclass
+class Sheet:
+    service: str
+    title: str
+    url_path: str  # services/sqs/
+    pdf: Path
+    questions_pdf: Path
+    pages: int = 0
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def launch(playwright):
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+
+
+def print_page(page, url: str, questions_only: bool = False) -> bytes:
+    page.goto(url, wait_until="networkidle")
+    if questions_only:
+        page.evaluate("document.documentElement.classList.add('print-questions-only')")
+    return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def sheets_for(site: Path, only: list[str] | None = None) -> list[Sheet]:
+    """Service sheets in navigation order (categories, then services, as in data/services.yml)."""
+    data = load_site_data(ROOT / "data")
+    sheets = []
+    for category in data.categories.values():
+        for service in data.services.values():
+            if service.category != category.id or (only and service.id not in only):
+                continue
+            url_path = service.page.removesuffix(".md") + "/"
+            sheets.append(Sheet(
+                service=service.id,
+                title=service.name,
+                url_path=url_path,
+                pdf=site / PDF_DIR / "services" / f"{service.id}.pdf",
+                questions_pdf=site / PDF_DIR / "services" / f"{service.id}-questions.pdf",
+            ))
+    return sheets
+
+
+def _cover_html(title: str, exam: str, version: str, entries: list[tuple[str, int]]) -> str:
+    rows = "".join(
+        f'<tr><td>{html.escape(name)}</td><td class="n">{number}</td></tr>' for name, number in entries
+    )
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+@page {{ size: A4; margin: 18mm 16mm; }}
+body {{ font: 10pt system-ui, sans-serif; color: #000; }}
+.cover {{ height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }}
+.cover h1 {{ font-size: 26pt; margin: 0 0 4mm; }} .cover p {{ font-size: 12pt; margin: 1mm 0; }}
+h2 {{ font-size: 15pt; }} table {{ width: 100%; border-collapse: collapse; }}
+td {{ padding: 1mm 0; border-bottom: 0.3pt dotted #999; }} td.n {{ text-align: right; width: 15mm; }}
+</style></head><body>
+<section class="cover"><h1>{html.escape(title)}</h1><p>Revision sheets for the {html.escape(exam)} exam</p>
+<p>Version {html.escape(version)}</p></section>
+<h2>Contents</h2><table>{rows}</table></body></html>"""
+
+
+def _numbers_html(first: int, last: int) -> str:
+    pages = "".join(
+        f'<div class="p"><span>Booklet page {n}</span></div>' for n in range(first, last + 1)
+    )
+    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 0; }} body {{ margin: 0; }}
+.p {{ height: 297mm; position: relative; break-after: page; }}
+.p span {{ position: absolute; bottom: 4mm; left: 0; right: 0; text-align: center; font: 7pt system-ui, sans-serif; color: #444; }}
+</style></head><body>{pages}</body></html>"""
+
+
+def make_booklet(page, sheets: list[Sheet], title: str, exam: str, version: str) -> bytes:
+    """Cover and contents, then every sheet; each page stamped with its booklet page number."""
+    from pypdf import PdfReader, PdfWriter
+
+    def front_matter(start_pages: list[int]) -> bytes:
+        page.set_content(_cover_html(title, exam, version, [(s.title, n) for s, n in zip(sheets, start_pages)]))
+        return page.pdf(format="A4", prefer_css_page_size=True)
+
+    front = front_matter([0] * len(sheets))
+    first_page = page_count(front) + 1
+    starts, number = [], first_page
+    for sheet in sheets:
+        starts.append(number)
+        number += sheet.pages
+    front = front_matter(starts)
+    total = number - 1
+
+    writer = PdfWriter()
+    for pdf in [front] + [sheet.pdf.read_bytes() for sheet in sheets]:
+        for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+            writer.add_page(pdf_page)
+    page.set_content(_numbers_html(first_page, total))
+    stamps = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages
+    for stamp, target in zip(stamps, writer.pages[first_page - 1 :]):
+        target.merge_page(stamp)
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def link_sheets(site: Path, sheets: list[Sheet], booklet: Path | None) -> None:
+    """Add a download link under the title of each printed page (not shown in print)."""
+    for sheet in sheets:
+        page = site / sheet.url_path / "index.html"
+        depth = "../" * sheet.url_path.count("/")
+        links = (
+            f'<p class="pdf-links print-hide">Download: <a href="{depth}{PDF_DIR}/services/{sheet.service}.pdf">'
+            f'revision sheet (PDF)</a> · <a href="{depth}{PDF_DIR}/services/{sheet.service}-questions.pdf">'
+            f"questions only (PDF)</a></p>"
+        )
+        _insert_after_title(page, links)
+    if booklet is not None:
+        links = f'<p class="pdf-links print-hide">Download: <a href="{PDF_DIR}/{booklet.name}">all revision sheets as one booklet (PDF)</a></p>'
+        _insert_after_title(site / "index.html", links)
+
+
+def _insert_after_title(page: Path, snippet: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    if 'class="pdf-links' in text:
+        text = re.sub(r'<p class="pdf-links[^"]*">.*?</p>', "", text, count=1, flags=re.S)
+    text = re.sub(r"(</h1>)", lambda m: m.group(1) + snippet, text, count=1)
+    page.write_text(text, encoding="utf-8")
+
+
+def build_site(site: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+
+
+def print_sheets(site: Path, only: list[str] | None = None, booklet: bool = True) -> tuple[list[Sheet], Path | None]:
+    from playwright.sync_api import sync_playwright
+
+    data = load_site_data(ROOT / "data")
+    sheets = sheets_for(site, only)
+    (site / PDF_DIR / "services").mkdir(parents=True, exist_ok=True)
+    server, base = serve(site)
+    booklet_path = None
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            for sheet in sheets:
+                pdf = print_page(page, base + sheet.url_path)
+                sheet.pdf.write_bytes(pdf)
+                sheet.pages = page_count(pdf)
+                sheet.questions_pdf.write_bytes(print_page(page, base + sheet.url_path, questions_only=True))
+            if booklet:
+                version = re.search(r"version ([^<]*)</div>", (site / "index.html").read_text(encoding="utf-8"))
+                booklet_path = site / PDF_DIR / "booklet.pdf"
+                booklet_path.write_bytes(
+                    make_booklet(page, sheets, "AWS Developer Associate revision sheets", data.exam.code,
+                                 version.group(1) if version else "")
+                )
+            browser.close()
+    finally:
+        server.shutdown()
+    link_sheets(site, sheets, booklet_path)
+    return sheets, booklet_path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build into site/)")
+    parser.add_argument("--only", help="comma-separated service ids; skips the booklet")
+    args = parser.parse_args()
+    site = args.site or ROOT / "site"
+    if args.site is None:
+        build_site(site)
+    only = args.only.split(",") if args.only else None
+    sheets, booklet = print_sheets(site, only, booklet=only is None)
+    print(f"{'sheet':<22} {'A4 pages':>8}")
+    for sheet in sheets:
+        flag = "" if sheet.pages <= 2 else "  <- over two pages"
+        print(f"{sheet.service:<22} {sheet.pages:>8}{flag}")
+    if booklet:
+        from pypdf import PdfReader
+
+        print(f"{'booklet':<22} {len(PdfReader(booklet).pages):>8}   {booklet.relative_to(site.parent) if site.parent in booklet.parents else booklet}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
