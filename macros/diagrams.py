@@ -9,11 +9,12 @@ so the Content-Security-Policy needs no 'unsafe-inline' for them.
 from __future__ import annotations
 
 import hashlib
+import math
 import textwrap
 
 from .render import escape_attr
 
-BOX_W, BOX_H, GAP_X, GAP_Y, PER_ROW = 160, 48, 32, 40, 4
+BOX_W, BOX_H, GAP_X, GAP_Y, MAX_PER_ROW = 160, 48, 32, 40, 5
 LINE_CHARS = 22  # characters per line of a box label at the font size set in extra.css
 
 
@@ -59,22 +60,22 @@ def _arrow(diagram_id: str, points: list[tuple[float, float]]) -> str:
 
 
 def flow_diagram(steps: list[str], title: str) -> str:
-    """Steps in order, numbered, left to right, wrapping every four steps."""
+    """Steps in order, numbered, left to right, in rows of at most five."""
     if not steps:
         raise ValueError("flow_diagram needs at least one step")
     steps = [str(s) for s in steps]
     diagram_id = _diagram_id("flow", [title, *steps])
-    columns = min(PER_ROW, len(steps))
-    rows = (len(steps) + PER_ROW - 1) // PER_ROW
+    rows = math.ceil(len(steps) / MAX_PER_ROW)
+    columns = math.ceil(len(steps) / rows)  # balanced rows: 6 steps make two rows of three
     width = columns * BOX_W + (columns - 1) * GAP_X + 8
     height = rows * BOX_H + (rows - 1) * GAP_Y + 8
     body = []
     for n, step in enumerate(steps):
-        row, col = divmod(n, PER_ROW)
+        row, col = divmod(n, columns)
         x, y = 4 + col * (BOX_W + GAP_X), 4 + row * (BOX_H + GAP_Y)
         body.append(_box(x, y, f"{n + 1}. {step}"))
         if n + 1 < len(steps):
-            if col + 1 < PER_ROW:
+            if col + 1 < columns:
                 body.append(_arrow(diagram_id, [(x + BOX_W, y + BOX_H / 2), (x + BOX_W + GAP_X - 2, y + BOX_H / 2)]))
             else:
                 mid_y = y + BOX_H + GAP_Y / 2

@@ -21,7 +21,7 @@ DOMAINS_PAGE = "exam.md"
 
 # Characters with a meaning in Markdown (and in the pymdown extensions the site enables) that
 # Python-Markdown lets a backslash escape.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^=])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
 class UnknownReference(LookupError):
@@ -107,8 +107,9 @@ def _notes(data: SiteData, limit: Limit, page: str) -> str:
             f"[{escape(data.limits[r].name)}]({link(_limit_target(data, data.limits[r]), page)})"
             for r in limit.related
         )
-        parts.append(f"See also: {related}")
-    return "<br>".join(parts)
+        # A span, so that print.css can leave the cross-links out of the paper sheet.
+        parts.append(f'<span class="limit-related">{"<br>" if parts else ""}See also: {related}</span>')
+    return "".join(parts)
 
 
 def service_limits_table(data: SiteData, service: str, page: str) -> str:
@@ -151,13 +152,12 @@ def all_limits_index(data: SiteData, page: str) -> str:
                     limit_value(l),
                     limit_kind(l),
                     escape(data.topics[l.topic].name) if l.topic else "",
-                    _source(l),
-                    l.verified.isoformat(),
                 ]
                 for l in data.limits_of(service.id)
             ]
+            # Source and date are one click away, on the service page row: the index stays light.
             blocks.append(f"### {_service_link(data, service.id, page)} {{ #service-{service.id} }}")
-            blocks.append(_table(["Limit", "Value", "Type", "Topic", "Source", "Verified"], rows))
+            blocks.append(_table(["Limit", "Value", "Type", "Topic"], rows))
     return "\n\n".join(blocks)
 
 

@@ -17,12 +17,12 @@ def data(tmp_path):
 
 
 def to_html(md: str) -> str:
-    return markdown.markdown(md, extensions=["tables", "attr_list", "abbr"])
+    return markdown.markdown(md, extensions=["tables", "attr_list", "abbr", "md_in_html"])
 
 
 @pytest.mark.parametrize(
     "text",
-    ["<script>alert(1)</script>", "a | b", "*bold* _it_ `code`", "[x](http://evil)", "1 & 2", "{{ x }}", "#hash !bang"],
+    ["<script>alert(1)</script>", "a | b", "*bold* _it_ `code`", "[x](http://evil)", "1 & 2", "{{ x }}", "#hash !bang", "a = b ~ c ^ d -1"],
 )
 def test_escape_renders_text_as_written(text):
     html = to_html(render.escape(text))

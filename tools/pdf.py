@@ -102,7 +102,8 @@ def _cover_html(title: str, exam: str, version: str, entries: list[tuple[str, in
 <style>
 @page {{ size: A4; margin: 18mm 16mm; }}
 body {{ font: 10pt system-ui, sans-serif; color: #000; }}
-.cover {{ height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }}
+.cover {{ padding-top: 80mm; }}
+h2 {{ break-before: page; }}
 .cover h1 {{ font-size: 26pt; margin: 0 0 4mm; }} .cover p {{ font-size: 12pt; margin: 1mm 0; }}
 h2 {{ font-size: 15pt; }} table {{ width: 100%; border-collapse: collapse; }}
 td {{ padding: 1mm 0; border-bottom: 0.3pt dotted #999; }} td.n {{ text-align: right; width: 15mm; }}
@@ -113,19 +114,20 @@ td {{ padding: 1mm 0; border-bottom: 0.3pt dotted #999; }} td.n {{ text-align: r
 
 
 def _numbers_html(first: int, last: int) -> str:
-    pages = "".join(
-        f'<div class="p"><span>Booklet page {n}</span></div>' for n in range(first, last + 1)
-    )
+    pages = "".join(f'<div class="p">Booklet page {n}</div>' for n in range(first, last + 1))
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 0; }} body {{ margin: 0; }}
-.p {{ height: 297mm; position: relative; break-after: page; }}
-.p span {{ position: absolute; bottom: 4mm; left: 0; right: 0; text-align: center; font: 7pt system-ui, sans-serif; color: #444; }}
+@page {{ size: A4; margin: 289mm 0 0 0; }} body {{ margin: 0; }}
+.p {{ break-after: page; text-align: center; font: 7pt system-ui, sans-serif; color: #444; }}
 </style></head><body>{pages}</body></html>"""
 
 
-def make_booklet(page, sheets: list[Sheet], title: str, exam: str, version: str) -> bytes:
+def make_booklet(browser, sheets: list[Sheet], title: str, exam: str, version: str) -> bytes:
     """Cover and contents, then every sheet; each page stamped with its booklet page number."""
     from pypdf import PdfReader, PdfWriter
+
+    # A fresh blank page: content written into a site page would inherit its security policy,
+    # which (rightly) refuses inline styles.
+    page = browser.new_page()
 
     def front_matter(start_pages: list[int]) -> bytes:
         page.set_content(_cover_html(title, exam, version, [(s.title, n) for s, n in zip(sheets, start_pages)]))
@@ -141,8 +143,11 @@ def make_booklet(page, sheets: list[Sheet], title: str, exam: str, version: str)
     total = number - 1
 
     writer = PdfWriter()
-    for pdf in [front] + [sheet.pdf.read_bytes() for sheet in sheets]:
-        for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+    # Keep every reader alive until the booklet is written: pypdf tells sources apart by object
+    # identity, and a collected reader's identity can be reused by the next one.
+    readers = [PdfReader(io.BytesIO(pdf)) for pdf in [front] + [sheet.pdf.read_bytes() for sheet in sheets]]
+    for reader in readers:
+        for pdf_page in reader.pages:
             writer.add_page(pdf_page)
     page.set_content(_numbers_html(first_page, total))
     stamps = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages
@@ -204,7 +209,7 @@ def print_sheets(site: Path, only: list[str] | None = None, booklet: bool = True
                 version = re.search(r"version ([^<]*)</div>", (site / "index.html").read_text(encoding="utf-8"))
                 booklet_path = site / PDF_DIR / "booklet.pdf"
                 booklet_path.write_bytes(
-                    make_booklet(page, sheets, "AWS Developer Associate revision sheets", data.exam.code,
+                    make_booklet(browser, sheets, "AWS Developer Associate revision sheets", data.exam.code,
                                  version.group(1) if version else "")
                 )
             browser.close()

@@ -1,0 +1,38 @@
+"""Budgets that can be asserted because they are deterministic: bytes. Times and Lighthouse scores
+are printed by tools/benchmark.py instead."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import benchmark  # noqa: E402
+
+
+def test_pages_without_diagrams_weigh_at_most_100_kb(built_site):
+    heavy = {}
+    for page in benchmark.all_pages(built_site):
+        if benchmark.has_diagram(built_site, page):
+            continue
+        weight = benchmark.page_weight(built_site, page)["total"]
+        if weight > benchmark.WEIGHT_BUDGET:
+            heavy[page] = weight
+    assert heavy == {}, f"pages over {benchmark.WEIGHT_BUDGET} gzipped bytes: {heavy}"
+
+
+def test_weight_counts_what_a_page_loads(built_site):
+    weight = benchmark.page_weight(built_site, "services/sqs/")
+    assert weight["html"] > 5000 and weight["css"] > 10000 and weight["js"] > 20000
+
+
+def test_diagrams_need_no_script_library(built_site):
+    """Diagrams are SVG drawn at build time: a page with diagrams loads the same scripts as one without."""
+    with_diagrams = [p for p in benchmark.all_pages(built_site) if benchmark.has_diagram(built_site, p)]
+    assert with_diagrams, "some pages have diagrams"
+    plain = benchmark.page_weight(built_site, "limits/")
+    for page in with_diagrams:
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert "mermaid" not in html.lower()
+        assert benchmark.page_weight(built_site, page)["js"] == plain["js"], page

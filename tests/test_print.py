@@ -1,0 +1,110 @@
+"""Printing: every service page prints as an A4 revision sheet of at most two pages, with its
+title and limit values and none of the site chrome; the booklet holds every sheet in order."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from macros.load import load_site_data
+from macros.render import format_quantity
+
+sys.path.insert(0, str(ROOT / "tools"))
+import pdf as sheets_tool  # noqa: E402
+
+DATA = load_site_data(ROOT / "data")
+CHROME = ["Skip to content", "Table of contents", "Initializing search", "Switch to dark mode", "Switch to light mode",
+          "Made with", "Back to top", "Type to start searching"]
+
+
+@pytest.fixture(scope="module")
+def printed(built_site, tmp_path_factory):
+    """A copy of the built site with every sheet, questions-only sheet and the booklet printed."""
+    site = tmp_path_factory.mktemp("printed") / "site"
+    shutil.copytree(built_site, site)
+    sheets, booklet = sheets_tool.print_sheets(site)
+    return site, sheets, booklet
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_every_service_sheet_fits_on_two_a4_pages(printed):
+    _, sheets, _ = printed
+    assert len(sheets) == len(DATA.services)
+    too_long = {s.service: s.pages for s in sheets if s.pages > 2}
+    assert too_long == {}, f"sheets over two A4 pages: {too_long}"
+    for sheet in sheets:
+        width, height = (float(v) for v in PdfReader(sheet.pdf).pages[0].mediabox[2:])
+        assert abs(width - 595) < 2 and abs(height - 842) < 2, "A4"
+
+
+@pytest.mark.parametrize("service", list(DATA.services))
+def test_sheet_has_title_and_limit_values_and_no_chrome(printed, service):
+    site, sheets, _ = printed
+    sheet = next(s for s in sheets if s.service == service)
+    text = normalise(pdf_text(sheet.pdf))
+    assert normalise(DATA.services[service].name) in text
+    assert f"{DATA.exam.code}" in text and re.search(r"\b1 / [12](?!\d)", text), "running footer"
+    for limit in DATA.limits_of(service):
+        value = limit.quantity() if limit.value is not None else next(iter(limit.bounds.values()))
+        shown = format_quantity(value).replace("\\", "")
+        assert normalise(shown) in text, f"{limit.id}: {shown!r} not on the sheet"
+    for label in CHROME:
+        assert label not in text, f"site chrome on the sheet: {label!r}"
+    nav_labels = [c.name for c in DATA.categories.values()]
+    assert not all(label in text for label in nav_labels), "navigation printed"
+
+
+def test_answers_follow_the_questions_and_questions_only_sheets_have_none(printed):
+    _, sheets, _ = printed
+    sheet = next(s for s in sheets if s.service == "sqs")
+    full, questions = pdf_text(sheet.pdf), pdf_text(sheet.questions_pdf)
+    assert "Answers" in full and full.index("Self-test") < full.index("Answers")
+    assert "Q1." in questions and "Answers" not in questions
+
+
+def test_links_print_with_their_host(printed):
+    _, sheets, _ = printed
+    text = pdf_text(next(s for s in sheets if s.service == "sqs").pdf)
+    assert "(docs.aws.amazon.com)" in text
+
+
+def test_booklet_has_contents_then_every_sheet_in_navigation_order(printed):
+    _, sheets, booklet = printed
+    reader = PdfReader(booklet)
+    front = normalise(" ".join(reader.pages[i].extract_text() for i in range(2)))
+    assert "Contents" in front
+    positions = [front.index(normalise(s.title)) for s in sheets]
+    assert positions == sorted(positions), "contents in navigation order"
+    # After the front matter, each sheet in navigation order, numbered as the contents say.
+    number = len(reader.pages) - sum(s.pages for s in sheets)
+    assert 1 <= number <= 3, "a cover and a contents page or two"
+    for sheet in sheets:
+        assert re.search(rf"{re.escape(normalise(sheet.title))} {number + 1}\b", front), f"contents entry for {sheet.service}"
+        page_text = normalise(reader.pages[number].extract_text())
+        assert normalise(sheet.title) in page_text, sheet.service
+        assert f"Booklet page {number + 1}" in page_text
+        number += sheet.pages
+    assert number == len(reader.pages)
+
+
+def test_pages_link_to_their_sheets_and_home_to_the_booklet(printed):
+    site, sheets, booklet = printed
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="pdf/booklet.pdf"' in home
+    for sheet in sheets:
+        html = (site / sheet.url_path / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../pdf/services/{sheet.service}.pdf"' in html
+        assert (site / "pdf" / "services" / f"{sheet.service}.pdf").exists()

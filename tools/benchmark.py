@@ -1,0 +1,241 @@
+"""Measure the site against its budgets and print the figures. It asserts nothing: the tests assert
+what is deterministic (bytes, page counts); times and scores are for people to read.
+
+    python tools/benchmark.py                    # everything
+    python tools/benchmark.py weight build       # some parts: weight, build, lighthouse, pdf
+
+- weight:     bytes a page transfers (HTML, CSS, JS; gzipped), per page, against 100 KB
+- build:      a full strict build against a bare Material build of the same Markdown (budget 1.5x)
+- lighthouse: Lighthouse 12 (mobile) on the home page, a service page, the limits index and a page
+              with diagrams, served with gzip on 127.0.0.1 (budget 100 each; 95 performance with diagrams)
+- pdf:        A4 pages per service sheet (budget 2) and the booklet's total
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
+WEIGHT_BUDGET = 100 * 1024
+LIGHTHOUSE_PAGES = {
+    "home": "",
+    "service page": "services/sqs/",
+    "limits index": "limits/",
+    "page with diagrams": "services/codedeploy/",
+}
+CHROMIUM_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+# Page weight --------------------------------------------------------------------------------
+
+_ASSET = re.compile(r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"')
+_WORKER = re.compile(r'"search":\s*"([^"]+)"')
+
+
+def gzipped_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> dict[str, int]:
+    """Gzipped bytes of a page's HTML and of the CSS and JS it loads (the search worker included),
+    read from the built files: the same figures on every run."""
+    html_file = site / page / "index.html"
+    html = html_file.read_text(encoding="utf-8")
+    weights = {"html": gzipped_size(html_file), "css": 0, "js": 0}
+    assets = _ASSET.findall(html) + _WORKER.findall(html)
+    for url in dict.fromkeys(assets):
+        if re.match(r"^(https?:)?//", url):
+            raise ValueError(f"{page}: loads {url} from another site")
+        asset = (html_file.parent / url.split("?")[0]).resolve()
+        weights["css" if asset.suffix == ".css" else "js"] += gzipped_size(asset)
+    weights["total"] = weights["html"] + weights["css"] + weights["js"]
+    return weights
+
+
+def has_diagram(site: Path, page: str) -> bool:
+    return 'class="diagram-figure"' in (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def all_pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if not rel.startswith("pdf"):
+            pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def report_weight(site: Path) -> None:
+    print(f"\nPage weight (gzipped HTML + CSS + JS; budget {WEIGHT_BUDGET // 1024} KB for pages without diagrams)")
+    print(f"{'page':<36} {'html':>7} {'css':>7} {'js':>7} {'total':>8}")
+    for page in all_pages(site):
+        w = page_weight(site, page)
+        note = " (diagrams)" if has_diagram(site, page) else ("" if w["total"] <= WEIGHT_BUDGET else "  OVER BUDGET")
+        print(f"{page or '/':<36} {w['html']:>7} {w['css']:>7} {w['js']:>7} {w['total']:>8}{note}")
+
+
+# Build time ---------------------------------------------------------------------------------
+
+
+def bare_config(project: Path) -> None:
+    """The same Markdown and navigation with plain Material: no macros, no extra CSS or JS."""
+    import yaml
+
+    config_path = project / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text())
+    config["plugins"] = ["search"]
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
+    config["strict"] = False
+    config["theme"].pop("custom_dir", None)
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+
+
+def timed_build(project: Path, site: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=env,
+                   check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def report_build(runs: int = 3) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare"
+        shutil.copytree(ROOT, bare, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__"))
+        bare_config(bare)
+        full, plain = [], []
+        for _ in range(runs):  # alternate, so that both see the same machine load
+            full.append(timed_build(ROOT, Path(tmp) / "full-site"))
+            plain.append(timed_build(bare, Path(tmp) / "bare-site"))
+    f, p = statistics.median(full), statistics.median(plain)
+    print(f"\nBuild time (median of {runs}): full strict build {f:.2f} s, bare Material build {p:.2f} s, "
+          f"ratio {f / p:.2f} (budget 1.5)")
+
+
+# Lighthouse ---------------------------------------------------------------------------------
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, gzipped when the client accepts it, as GitHub Pages serves them."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in (
+            ".html", ".css", ".js", ".json", ".svg", ".xml"
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve_gzip(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def ensure_lighthouse() -> Path:
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
+    return binary
+
+
+def lighthouse_scores(binary: Path, url: str) -> dict[str, int]:
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    result = subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         f"--chrome-flags={CHROMIUM_FLAGS}"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    categories = json.loads(result.stdout)["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+def report_lighthouse(site: Path) -> None:
+    binary = ensure_lighthouse()
+    server, base = serve_gzip(site)
+    try:
+        print("\nLighthouse 12, mobile, gzip (budget 100 each; performance 95 on pages with diagrams)")
+        print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        for name, path in LIGHTHOUSE_PAGES.items():
+            s = lighthouse_scores(binary, base + path)
+            print(f"{name:<22} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} {s['seo']:>5}")
+    finally:
+        server.shutdown()
+
+
+# PDF ----------------------------------------------------------------------------------------
+
+
+def report_pdf(site: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import pdf as sheets_tool
+    from pypdf import PdfReader
+
+    copy = Path(tempfile.mkdtemp()) / "site"
+    shutil.copytree(site, copy)
+    sheets, booklet = sheets_tool.print_sheets(copy)
+    print("\nA4 pages per revision sheet (budget 2)")
+    for sheet in sheets:
+        print(f"{sheet.service:<22} {sheet.pages:>3}{'' if sheet.pages <= 2 else '  OVER BUDGET'}")
+    print(f"{'booklet':<22} {len(PdfReader(booklet).pages):>3}")
+    shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    parts = argv or ["weight", "build", "lighthouse", "pdf"]
+    unknown = set(parts) - {"weight", "build", "lighthouse", "pdf"}
+    if unknown:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        timed_build(ROOT, site)
+        if "weight" in parts:
+            report_weight(site)
+        if "build" in parts:
+            report_build()
+        if "lighthouse" in parts:
+            report_lighthouse(site)
+        if "pdf" in parts:
+            report_pdf(site)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
