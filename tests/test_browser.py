@@ -148,7 +148,10 @@ def test_every_internal_link_and_anchor_resolves(built_site):
             if re.match(r"^(https?:|mailto:|data:)", href) or href.startswith("//"):
                 continue
             path, _, anchor = href.partition("#")
-            target = (html.parent / path).resolve() if path else html.resolve()
+            if path.startswith("/"):  # the 404 page links from the site root
+                target = (built_site / path.lstrip("/")).resolve()
+            else:
+                target = (html.parent / path).resolve() if path else html.resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import sys
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -24,11 +25,11 @@ CHROME = ["Skip to content", "Table of contents", "Initializing search", "Switch
 
 
 @pytest.fixture(scope="module")
-def printed(built_site, tmp_path_factory):
+def printed(built_site, browser, tmp_path_factory):
     """A copy of the built site with every sheet, questions-only sheet and the booklet printed."""
     site = tmp_path_factory.mktemp("printed") / "site"
     shutil.copytree(built_site, site)
-    sheets, booklet = sheets_tool.print_sheets(site)
+    sheets, booklet = sheets_tool.print_sheets(site, browser=browser)
     return site, sheets, booklet
 
 
@@ -37,7 +38,8 @@ def pdf_text(path) -> str:
 
 
 def normalise(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    """PDF text as plain words: ligatures (fi) and non-breaking spaces unfolded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def test_every_service_sheet_fits_on_two_a4_pages(printed):

@@ -153,6 +153,7 @@ def make_booklet(browser, sheets: list[Sheet], title: str, exam: str, version: s
     stamps = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages
     for stamp, target in zip(stamps, writer.pages[first_page - 1 :]):
         target.merge_page(stamp)
+    page.close()
     writer.add_metadata({"/Title": title})
     out = io.BytesIO()
     writer.write(out)
@@ -188,32 +189,42 @@ def build_site(site: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
 
 
-def print_sheets(site: Path, only: list[str] | None = None, booklet: bool = True) -> tuple[list[Sheet], Path | None]:
-    from playwright.sync_api import sync_playwright
+def print_sheets(
+    site: Path, only: list[str] | None = None, booklet: bool = True, browser=None
+) -> tuple[list[Sheet], Path | None]:
+    """Print the sheets (and the booklet) of a built site into its pdf/ folder and link them.
+    `browser`: a Playwright browser to use; by default one is launched and closed here."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = launch(playwright)
+            try:
+                return print_sheets(site, only, booklet, own)
+            finally:
+                own.close()
 
     data = load_site_data(ROOT / "data")
     sheets = sheets_for(site, only)
     (site / PDF_DIR / "services").mkdir(parents=True, exist_ok=True)
     server, base = serve(site)
     booklet_path = None
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            for sheet in sheets:
-                pdf = print_page(page, base + sheet.url_path)
-                sheet.pdf.write_bytes(pdf)
-                sheet.pages = page_count(pdf)
-                sheet.questions_pdf.write_bytes(print_page(page, base + sheet.url_path, questions_only=True))
-            if booklet:
-                version = re.search(r"version ([^<]*)</div>", (site / "index.html").read_text(encoding="utf-8"))
-                booklet_path = site / PDF_DIR / "booklet.pdf"
-                booklet_path.write_bytes(
-                    make_booklet(browser, sheets, "AWS Developer Associate revision sheets", data.exam.code,
-                                 version.group(1) if version else "")
-                )
-            browser.close()
+        for sheet in sheets:
+            pdf = print_page(page, base + sheet.url_path)
+            sheet.pdf.write_bytes(pdf)
+            sheet.pages = page_count(pdf)
+            sheet.questions_pdf.write_bytes(print_page(page, base + sheet.url_path, questions_only=True))
+        if booklet:
+            version = re.search(r"version ([^<]*)</div>", (site / "index.html").read_text(encoding="utf-8"))
+            booklet_path = site / PDF_DIR / "booklet.pdf"
+            booklet_path.write_bytes(
+                make_booklet(browser, sheets, "AWS Developer Associate revision sheets", data.exam.code,
+                             version.group(1) if version else "")
+            )
     finally:
+        page.close()
         server.shutdown()
     link_sheets(site, sheets, booklet_path)
     return sheets, booklet_path
