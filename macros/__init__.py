@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, harden, linkcheck, printing, render
+from . import diagrams, harden, linkcheck, printing, render, tables
 from .load import DataError, load_site_data
 
 DATA_DIR = "data"
@@ -129,8 +129,9 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Finish every built page (print parts; Content-Security-Policy, noopener, search dialog
-    name), then fail the build if any internal link, raw HTML ones included, points nowhere."""
+    """Finish every built page (tables wrapped; print parts; Content-Security-Policy, noopener,
+    search dialog name), then fail the build if any internal link, raw HTML ones included, points
+    nowhere."""
     site = Path(env.conf["site_dir"])
     footer = f"{env.variables['exam'].code} · {env.conf['site_name']} · version {env.variables['site_version']}"
     pages, other_files = {}, set()
@@ -142,7 +143,8 @@ def on_post_build(env) -> None:
             other_files.add(rel)
             continue
         html = file.read_text(encoding="utf-8")
-        hardened = harden.harden(printing.add_print_parts(printing.number_questions(html), footer))
+        finished = printing.add_print_parts(printing.number_questions(tables.prewrap_tables(html)), footer)
+        hardened = harden.harden(finished)
         if hardened != html:
             file.write_text(hardened, encoding="utf-8")
         pages[rel] = hardened
