@@ -17,6 +17,9 @@ from .models import ExamFile, LimitsFile, ServicesFile, SiteData
 
 Path_ = tuple  # a path into the data: ("limits", 3, "verified")
 
+# libyaml's parser when PyYAML was built with it (the wheels are): the data is read on every build.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class DataError(Exception):
     """Bad input in a data file. The message is meant for the person who edits the file."""
@@ -32,11 +35,11 @@ class YamlDocument:
         except OSError as err:
             raise DataError(f"{label}: cannot read the file: {err.strerror}") from None
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            node = yaml.compose(text, Loader=Loader)
         except yaml.YAMLError as err:
             raise DataError(f"{label}: {_yaml_problem(err)}") from None
         try:
-            self.data = yaml.safe_load(text)
+            self.data = yaml.load(text, Loader=Loader)
         except yaml.YAMLError as err:  # a constructor error, such as a bad date
             raise DataError(f"{label}: {_yaml_problem(err)}") from None
         self.lines: dict[Path_, int] = {}
