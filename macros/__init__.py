@@ -1,7 +1,8 @@
 """mkdocs-macros entry point (`module_name: macros`): load the data once, register the macros.
 
-The logic lives in `load` (reading and checking the data), `render` (Markdown) and `diagrams`
-(SVG); this module only connects them to the page being rendered.
+The logic lives in `load` (reading and checking the data), `render` (Markdown), `diagrams` (SVG),
+and, for the built HTML, `tables`, `printing`, `harden` and `linkcheck`; this module only connects
+them to the page being rendered and to the build.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
     python tools/preview.py SERVICE [SERVICE ...] [--drafts DIR] [--keep]
 
-Other service pages are replaced by stubs (title and limits table), and the drafts'
-`limits-SERVICE.yml` and `abbr-SERVICE.md` are merged into copies of the data and glossary, so a
-page can be checked before its data lands in data/limits.yml. Prints the build's warnings and
+Other service pages are replaced by stubs (title and limits table), so a page is checked on its
+own while others are being edited. With --drafts, a folder's `limits-SERVICE.yml` and
+`abbr-SERVICE.md` are merged into copies of the data and glossary first, so a page can be checked
+before its data lands in data/limits.yml. Prints the build's warnings and
 errors; exits non-zero when the strict build fails.
 """
 
@@ -26,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("services", nargs="+")
-    parser.add_argument("--drafts", default=str(ROOT.parent / "drafts"))
+    parser.add_argument("--drafts", help="a folder of draft limits-SERVICE.yml / abbr-SERVICE.md to merge in")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy and print its path")
     args = parser.parse_args()
-    drafts = Path(args.drafts)
+    drafts = Path(args.drafts) if args.drafts else None
 
     tmp = Path(tempfile.mkdtemp(prefix="preview-"))
     for name in ("mkdocs.yml", "macros", "data", "includes", "overrides", "docs"):
@@ -42,7 +43,7 @@ def main() -> int:
     services = yaml.safe_load((ROOT / "data" / "services.yml").read_text())["services"]
     limits_doc = yaml.safe_load((tmp / "data" / "limits.yml").read_text())
     glossary = (tmp / "includes" / "abbreviations.md").read_text()
-    for service in args.services:
+    for service in args.services if drafts else []:
         fragment = drafts / f"limits-{service}.yml"
         if fragment.exists():
             extra = yaml.safe_load(fragment.read_text()) or {}
