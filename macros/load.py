@@ -1,8 +1,8 @@
 """Read the data files, once, into a validated `SiteData`, or fail with a message that names the
 file, the line, the record and the field.
 
-PyYAML keeps the last of two equal keys without a word, so the files are composed into nodes
-first: that pass refuses duplicate keys and remembers the line of every value.
+PyYAML keeps the last of two equal keys without a word, so each file is composed into nodes, which
+are walked to refuse duplicate keys and remember the line of every value, then constructed.
 """
 
 from __future__ import annotations
@@ -34,14 +34,15 @@ class YamlDocument:
             text = path.read_text(encoding="utf-8")
         except OSError as err:
             raise DataError(f"{label}: cannot read the file: {err.strerror}") from None
+        # One parse: the node tree gives lines and duplicate keys, then becomes the data.
+        loader = Loader(text)
         try:
-            node = yaml.compose(text, Loader=Loader)
+            node = loader.get_single_node()
+            self.data = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError as err:
             raise DataError(f"{label}: {_yaml_problem(err)}") from None
-        try:
-            self.data = yaml.load(text, Loader=Loader)
-        except yaml.YAMLError as err:  # a constructor error, such as a bad date
-            raise DataError(f"{label}: {_yaml_problem(err)}") from None
+        finally:
+            loader.dispose()
         self.lines: dict[Path_, int] = {}
         if node is not None:
             self._walk(node, ())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Optional, Union
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -242,5 +242,3 @@ class SiteData(BaseModel):
     def limits_on(self, topic: str) -> list[Limit]:
         return [l for l in self.limits.values() if l.topic == topic]
 
-
-Kind = Literal["min", "default", "max"]

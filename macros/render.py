@@ -16,7 +16,6 @@ from typing import Iterable, Optional, Union
 from .models import BOUNDS, Limit, Quantity, SiteData
 
 INDEX_PAGE = "limits.md"
-CHANGES_PAGE = "changes.md"
 DOMAINS_PAGE = "exam.md"
 
 # Characters with a meaning in Markdown (and in the pymdown extensions the site enables) that
@@ -184,11 +183,10 @@ def limits_compare(data: SiteData, refs: list[str], page: str) -> str:
     rows = []
     for ref in refs:
         limit, bound = resolve_limit(data, ref)
-        value = limit_value(limit) if bound is None else format_quantity(limit.quantity(bound))
         rows.append([
             _service_link(data, limit.service, page),
             f"[{escape(limit.name)}]({link(_limit_target(data, limit), page)})",
-            value,
+            referenced_value(limit, bound),
             limit_kind(limit),
         ])
     return _table(["Service", "Limit", "Value", "Type"], rows)
@@ -221,10 +219,17 @@ def resolve_limit(data: SiteData, ref: str) -> tuple[Limit, Optional[str]]:
     raise UnknownReference(f"unknown limit id {ref!r}")
 
 
+def referenced_value(limit: Limit, bound: Optional[str]) -> str:
+    """The text of `id` (the whole value or range) or of `id.bound` (one bound)."""
+    if bound is None:
+        return limit_value(limit)
+    return format_quantity(limit.quantity(bound))
+
+
 def inline_limit(data: SiteData, ref: str, page: str) -> str:
     """One value for running text, linked to its row in the service's limits table."""
     limit, bound = resolve_limit(data, ref)
-    text = limit_value(limit) if bound is None and limit.value is None else format_quantity(limit.quantity(bound))
+    text = referenced_value(limit, bound)
     return f'[{text}]({link(_limit_target(data, limit), page)}){{ .limit-ref title="{escape_attr(limit.name)}" }}'
 
 

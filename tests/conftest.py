@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from site_server import launch, serve, site_pages  # noqa: E402,F401  (site_pages: for the tests)
 
 
 def data_dir_with(tmp_path: Path, bad_case: str | None = None) -> Path:
@@ -58,31 +61,11 @@ def built_site(tmp_path_factory) -> Path:
 
 # Browser ------------------------------------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-
-
 class SiteServer:
     """The built site on 127.0.0.1, on a free port, in a background thread."""
 
     def __init__(self, directory: Path):
-        import functools
-        import threading
-        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-        class Quiet(SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-        self.url = f"http://127.0.0.1:{self.server.server_port}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server, self.url = serve(directory)
 
     def close(self):
         self.server.shutdown()
@@ -101,7 +84,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -138,12 +121,3 @@ def offline(browser):
     context = OfflineContext(browser)
     yield context
     context.context.close()
-
-
-def site_pages(site: Path) -> list[str]:
-    """URL paths of every page of the built site (not the 404 page)."""
-    pages = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages

@@ -3,17 +3,15 @@ are printed by tools/benchmark.py instead."""
 
 from __future__ import annotations
 
-import sys
 
-from conftest import ROOT
+from conftest import ROOT  # noqa: F401  (puts tools/ on the path)
 
-sys.path.insert(0, str(ROOT / "tools"))
 import benchmark  # noqa: E402
 
 
 def test_pages_without_diagrams_weigh_at_most_100_kb(built_site):
     heavy = {}
-    for page in benchmark.all_pages(built_site):
+    for page in benchmark.site_pages(built_site):
         if benchmark.has_diagram(built_site, page):
             continue
         weight = benchmark.page_weight(built_site, page)["total"]
@@ -29,7 +27,7 @@ def test_weight_counts_what_a_page_loads(built_site):
 
 def test_diagrams_need_no_script_library(built_site):
     """Diagrams are SVG drawn at build time: a page with diagrams loads the same scripts as one without."""
-    with_diagrams = [p for p in benchmark.all_pages(built_site) if benchmark.has_diagram(built_site, p)]
+    with_diagrams = [p for p in benchmark.site_pages(built_site) if benchmark.has_diagram(built_site, p)]
     assert with_diagrams, "some pages have diagrams"
     plain = benchmark.page_weight(built_site, "limits/")
     for page in with_diagrams:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import sys
 import unicodedata
 
 import pytest
@@ -16,7 +15,6 @@ from conftest import ROOT
 from macros.load import load_site_data
 from macros.render import format_quantity
 
-sys.path.insert(0, str(ROOT / "tools"))
 import pdf as sheets_tool  # noqa: E402
 
 DATA = load_site_data(ROOT / "data")

@@ -13,7 +13,6 @@ what is deterministic (bytes, page counts); times and scores are for people to r
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import os
@@ -23,12 +22,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from site_server import CHROMIUM_FLAGS, QuietHandler, chromium_path, serve, site_pages  # noqa: E402
+
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
 WEIGHT_BUDGET = 100 * 1024
 LIGHTHOUSE_PAGES = {
@@ -37,10 +38,6 @@ LIGHTHOUSE_PAGES = {
     "limits index": "limits/",
     "page with diagrams": "services/codedeploy/",
 }
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
 
 
 # Page weight --------------------------------------------------------------------------------
@@ -73,19 +70,10 @@ def has_diagram(site: Path, page: str) -> bool:
     return 'class="diagram-figure"' in (site / page / "index.html").read_text(encoding="utf-8")
 
 
-def all_pages(site: Path) -> list[str]:
-    pages = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        if not rel.startswith("pdf"):
-            pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
 def report_weight(site: Path) -> None:
     print(f"\nPage weight (gzipped HTML + CSS + JS; budget {WEIGHT_BUDGET // 1024} KB for pages without diagrams)")
     print(f"{'page':<36} {'html':>7} {'css':>7} {'js':>7} {'total':>8}")
-    for page in all_pages(site):
+    for page in site_pages(site):
         w = page_weight(site, page)
         note = " (diagrams)" if has_diagram(site, page) else ("" if w["total"] <= WEIGHT_BUDGET else "  OVER BUDGET")
         print(f"{page or '/':<36} {w['html']:>7} {w['css']:>7} {w['js']:>7} {w['total']:>8}{note}")
@@ -133,14 +121,11 @@ def report_build(runs: int = 3) -> None:
 # Lighthouse ---------------------------------------------------------------------------------
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, gzipped when the client accepts it, over kept-alive connections: as GitHub
     Pages serves them (HTTP/1.0 would make Lighthouse count a new connection per file)."""
 
     protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -162,12 +147,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve_gzip(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
 def ensure_lighthouse() -> Path:
     binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -176,11 +155,11 @@ def ensure_lighthouse() -> Path:
 
 
 def lighthouse_scores(binary: Path, url: str) -> dict[str, int]:
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    env = dict(os.environ, CHROME_PATH=chromium_path())
     result = subprocess.run(
         [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
          "--only-categories=performance,accessibility,best-practices,seo",
-         f"--chrome-flags={CHROMIUM_FLAGS}"],
+         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS])],
         env=env, capture_output=True, text=True, timeout=300,
     )
     if result.returncode != 0:
@@ -191,7 +170,7 @@ def lighthouse_scores(binary: Path, url: str) -> dict[str, int]:
 
 def report_lighthouse(site: Path) -> None:
     binary = ensure_lighthouse()
-    server, base = serve_gzip(site)
+    server, base = serve(site, GzipHandler)
     try:
         print("\nLighthouse 12, mobile, gzip (budget 100 each; performance 95 on pages with diagrams)")
         print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
@@ -206,7 +185,6 @@ def report_lighthouse(site: Path) -> None:
 
 
 def report_pdf(site: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
     import pdf as sheets_tool
     from pypdf import PdfReader
 

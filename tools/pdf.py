@@ -12,27 +12,22 @@ Prints a table of page counts per sheet and the booklet's total.
 from __future__ import annotations
 
 import argparse
-import functools
 import html
 import io
 import os
 import re
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from macros.load import load_site_data  # noqa: E402
+from site_server import launch, serve  # noqa: E402
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PDF_DIR = "pdf"
 
 
@@ -44,22 +39,6 @@ class Sheet:
     pdf: Path
     questions_pdf: Path
     pages: int = 0
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
-def launch(playwright):
-    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
 
 
 def print_page(page, url: str, questions_only: bool = False) -> bytes:
