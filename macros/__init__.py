@@ -1,8 +1,8 @@
 """mkdocs-macros entry point (`module_name: macros`): load the data once, register the macros.
 
 The logic lives in `load` (reading and checking the data), `render` (Markdown), `diagrams` (SVG),
-and, for the built HTML, `tables`, `printing`, `harden` and `linkcheck`; this module only connects
-them to the page being rendered and to the build.
+and, for the built HTML, `tables`, `printing`, `harden`, `loading` and `linkcheck`; this module only
+connects them to the page being rendered and to the build.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, harden, linkcheck, printing, render, tables
+from . import diagrams, harden, linkcheck, loading, printing, render, tables
 from .load import DataError, load_site_data
 
 DATA_DIR = "data"
@@ -131,11 +131,11 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     """Finish every built page (tables wrapped; print parts; Content-Security-Policy, noopener,
-    search dialog name), then fail the build if any internal link, raw HTML ones included, points
-    nowhere."""
+    search dialog name; one joined stylesheet; Material's script deferred), then fail the build if
+    any internal link, raw HTML ones included, points nowhere."""
     site = Path(env.conf["site_dir"])
     footer = f"{env.variables['exam'].code} · {env.conf['site_name']} · version {env.variables['site_version']}"
-    pages, other_files = {}, set()
+    built, pages, other_files = {}, {}, set()
     for file in site.rglob("*"):
         if file.is_dir():
             continue
@@ -143,12 +143,17 @@ def on_post_build(env) -> None:
         if file.suffix != ".html":
             other_files.add(rel)
             continue
-        html = file.read_text(encoding="utf-8")
-        finished = printing.add_print_parts(printing.number_questions(tables.prewrap_tables(html)), footer)
-        hardened = harden.harden(finished)
-        if hardened != html:
-            file.write_text(hardened, encoding="utf-8")
-        pages[rel] = hardened
+        built[rel] = file.read_text(encoding="utf-8")
+        finished = printing.add_print_parts(printing.number_questions(tables.prewrap_tables(built[rel])), footer)
+        pages[rel] = loading.defer_material_script(harden.harden(finished))
+    try:
+        pages = loading.bundle(site, pages)
+    except loading.StylesheetError as err:
+        raise PluginError(f"Joining the stylesheets: {err}") from None
+    for rel, html in pages.items():
+        if html != built[rel]:
+            (site / rel).write_text(html, encoding="utf-8")
+    other_files.update(loading.DIR + p.name for p in (site / loading.DIR).glob("site.*.min.css"))
     problems = linkcheck.broken_links(pages, other_files)
     if problems:
         raise PluginError("Broken links in the built site:\n" + "\n".join(problems))

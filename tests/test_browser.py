@@ -82,6 +82,26 @@ def test_small_screens_scroll_tables_not_pages(built_site, site_server, browser)
     context.context.close()
 
 
+def scroll_through(page) -> None:
+    """Scroll to the end and back, a screen at a time, as a reader does. Tables are drawn only when
+    near the screen (content-visibility: auto in extra.css); axe judges colours by what is drawn
+    under each element, so it must not look while a table's real height is still unknown, nor
+    while a fade is running."""
+    page.evaluate("""async () => {
+      const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+        scrollTo(0, y);
+        await frame();
+      }
+      scrollTo(0, 0);
+      await frame();
+      // The header swaps the page title back for the site name with a short fade: let it end.
+      for (let i = 0; i < 120 && document.getAnimations().some(a => a.playState === "running"); i++) {
+        await frame();
+      }
+    }""")
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_accessibility_violations(built_site, site_server, browser, scheme):
     from axe_playwright_python.sync_playwright import Axe
@@ -95,6 +115,7 @@ def test_no_accessibility_violations(built_site, site_server, browser, scheme):
     for path in site_pages(built_site):
         page.goto(site_server.url + path, wait_until="networkidle")
         assert page.get_attribute("body", "data-md-color-scheme") == scheme
+        scroll_through(page)
         results = axe.run(page)
         for violation in results.response["violations"]:
             targets = [n["target"] for n in violation["nodes"]][:3]
@@ -170,8 +191,33 @@ def test_limits_index_and_service_rows_link_both_ways(built_site, site_server, o
     page.wait_for_url(re.compile(r"/services/sqs/#" + anchor))
     row = page.locator(f"#{anchor}")
     assert row.is_visible()
+    assert on_screen(row), "the service page opens at the row"
     row.locator("xpath=ancestor::tr").locator("a", has_text="index").click()
     page.wait_for_url(re.compile(r"/limits/#" + anchor))
+    assert on_screen(page.locator(f"#{anchor}")), "the index opens at the row, past tables not yet drawn"
+
+
+def on_screen(locator) -> bool:
+    """Inside the viewport once the page settles (tables above may be drawn late and move it)."""
+    locator.page.wait_for_timeout(300)
+    return locator.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }")
+
+
+def test_navigation_drawer_opens_on_a_phone(site_server, browser):
+    """The drawer's links are not drawn, nor reachable with Tab, until it opens (extra.css)."""
+    context = OfflineContext(browser, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_server.url, wait_until="networkidle")
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href='limits/']")
+    assert not link.evaluate("e => e.checkVisibility({contentVisibilityAuto: true})")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!document.activeElement.closest('.md-sidebar--primary')"), "a hidden link took focus"
+    page.locator("label.md-header__button[for=__drawer]").click()
+    link.click()
+    page.wait_for_url(re.compile(r"/limits/$"))
+    assert context.blocked == []
+    context.context.close()
 
 
 def test_data_text_cannot_inject_markup(tmp_path, browser):
