@@ -10,8 +10,9 @@ never blocks the screen.
 One of Material's rules is dropped on the way: `[data-md-color-switching] *` (and its `:before` /
 `:after`) turns transitions off while the colour scheme changes. Material's script sets and clears
 that attribute on `<body>` on every page load, and each time the rule makes the browser restyle every
-element and pseudo-element: most of the main-thread work Lighthouse blamed on our pages. Without it,
-switching schemes fades colours over Material's own short transitions instead of snapping.
+element and pseudo-element: the largest single piece of main-thread work in a Lighthouse trace of our
+pages. Without it, switching schemes fades colours over Material's own short transitions instead of
+snapping.
 
 Material's script, deferred. Material puts `bundle.<hash>.min.js` at the end of `<body>` without
 `defer`, so the browser fetches and runs it before it paints. With `defer` the page paints first and
@@ -29,10 +30,9 @@ DIR = "assets/stylesheets/"
 # A stylesheet link as MkDocs writes it, with no media attribute: one that blocks rendering.
 _BLOCKING = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">[ \t]*\n?')
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+# A top-level rule whose selector list names the attribute (not one inside @media: there is none).
 DROPPED_SELECTOR = "[data-md-color-switching]"
 _DROPPED_RULE = re.compile(r"(?<=[}\n;])[^{}@;]*" + re.escape(DROPPED_SELECTOR) + r"[^{}]*\{[^{}]*\}")
-
-
 _BUNDLE_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 
