@@ -150,13 +150,13 @@ def all_limits_index(data: SiteData, page: str) -> str:
                     f"[{escape(l.name)}]({link(_limit_target(data, l), page)}){{ #{l.anchor} }}",
                     limit_value(l),
                     limit_kind(l),
-                    escape(data.topics[l.topic].name) if l.topic else "",
                 ]
                 for l in data.limits_of(service.id)
             ]
-            # Source and date are one click away, on the service page row: the index stays light.
+            # Source, date and notes are one click away, on the service page row, and topics have
+            # their own page: three columns fit a phone, and the index stays light to load.
             blocks.append(f"### {_service_link(data, service.id, page)} {{ #service-{service.id} }}")
-            blocks.append(_table(["Limit", "Value", "Type", "Topic"], rows))
+            blocks.append(_table(["Limit", "Value", "Type"], rows))
     return "\n\n".join(blocks)
 
 
