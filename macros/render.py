@@ -155,8 +155,15 @@ def all_limits_index(data: SiteData, page: str) -> str:
             ]
             # Source, date and notes are one click away, on the service page row, and topics have
             # their own page: three columns fit a phone, and the index stays light to load.
-            blocks.append(f"### {_service_link(data, service.id, page)} {{ #service-{service.id} }}")
-            blocks.append(_table(["Limit", "Value", "Type"], rows))
+            # Each service is a section the browser draws only near the screen (extra.css). Its
+            # title is a heading for screen readers (role, level) but not an <h3>: the table of
+            # contents lists the categories, so the page's script never measures the hidden ones.
+            blocks.append(
+                f'<section class="limits-group" markdown>\n'
+                f'<div class="limits-service" role="heading" aria-level="3" id="service-{service.id}" '
+                f'markdown="span">{_service_link(data, service.id, page)}</div>\n\n'
+                f'{_table(["Limit", "Value", "Type"], rows)}\n\n</section>'
+            )
     return "\n\n".join(blocks)
 
 

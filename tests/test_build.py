@@ -48,6 +48,20 @@ def test_index_rows_link_back_to_service_pages(built_site):
         assert anchor["href"] == f"../{page}/#{limit.anchor}"
 
 
+def test_index_sections_are_headed_for_screen_readers_not_the_toc(built_site):
+    """One section per service, titled by a level-3 heading role; the table of contents lists the
+    categories only, so the page's script does not measure sections the browser has not drawn."""
+    soup = page_html(built_site, "limits.md")
+    sections = soup.select("section.limits-group")
+    assert len(sections) == len({l.service for l in DATA.limits.values()})
+    for section in sections:
+        title = section.find(class_="limits-service")
+        assert title["role"] == "heading" and title["aria-level"] == "3" and title["id"].startswith("service-")
+        assert section.find("table") is not None
+    toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc and all(not href.startswith("#service-") for href in toc)
+
+
 def test_inline_values_link_to_their_rows(built_site):
     soup = page_html(built_site, "services/sqs.md")
     refs = soup.select("a.limit-ref")
