@@ -131,8 +131,8 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     """Finish every built page (tables wrapped; print parts; Content-Security-Policy, noopener,
-    search dialog name; one joined stylesheet; Material's script deferred), then fail the build if
-    any internal link, raw HTML ones included, points nowhere."""
+    search dialog name; one joined stylesheet; Material's script deferred; plain index rows), then
+    fail the build if any internal link, raw HTML ones included, points nowhere."""
     site = Path(env.conf["site_dir"])
     footer = f"{env.variables['exam'].code} · {env.conf['site_name']} · version {env.variables['site_version']}"
     built, pages, other_files = {}, {}, set()
@@ -145,7 +145,8 @@ def on_post_build(env) -> None:
             continue
         built[rel] = file.read_text(encoding="utf-8")
         finished = printing.add_print_parts(printing.number_questions(tables.prewrap_tables(built[rel])), footer)
-        pages[rel] = loading.defer_material_script(harden.harden(finished))
+        hardened = harden.harden(finished)
+        pages[rel] = loading.defer_material_script(loading.plain_abbreviations_in_index(hardened))
     try:
         pages = loading.bundle(site, pages)
     except loading.StylesheetError as err:

@@ -14,6 +14,11 @@ element and pseudo-element: the largest single piece of main-thread work in a Li
 pages. Without it, switching schemes fades colours over Material's own short transitions instead of
 snapping.
 
+Abbreviations as plain text inside the limits index's service sections. Each `<abbr title>` is
+an element to build and style for a hover hint; the index repeats service names in hundreds of
+rows, and without them Lighthouse's blocking time on that page halves. The service pages, where the
+terms are explained, keep their hints.
+
 Material's script, deferred. Material puts `bundle.<hash>.min.js` at the end of `<body>` without
 `defer`, so the browser fetches and runs it before it paints. With `defer` the page paints first and
 the script runs once the document is parsed, just before `DOMContentLoaded`, which is when Material
@@ -36,6 +41,10 @@ _DROPPED_RULE = re.compile(r"(?<=[}\n;])[^{}@;]*" + re.escape(DROPPED_SELECTOR) 
 _BUNDLE_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 
+_INDEX_SECTION = re.compile(r'<section class="limits-group">.*?</section>', re.S)
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+
+
 class StylesheetError(ValueError):
     pass
 
@@ -43,6 +52,11 @@ class StylesheetError(ValueError):
 def defer_material_script(html: str) -> str:
     """Material's bundle script with `defer` (pages without it, like a bare redirect, unchanged)."""
     return _BUNDLE_SCRIPT.sub(r'<script src="\g<src>" defer></script>', html)
+
+
+def plain_abbreviations_in_index(html: str) -> str:
+    """`<abbr title="...">IAM</abbr>` as `IAM` inside every limits-index section."""
+    return _INDEX_SECTION.sub(lambda m: _ABBR.sub(r"\1", m.group(0)), html)
 
 
 def blocking_stylesheets(html: str) -> list[str]:

@@ -53,6 +53,13 @@ def test_join_keeps_order_and_rules_and_drops_the_switching_rule(site):
     assert css.index("html{color:red}") < css.index("[data-md-color-scheme=slate]") < css.index(".mine")
     assert ".after{color:blue}" in css
     assert "data-md-color-switching" not in css
+
+
+def test_limits_index_rows_carry_no_abbreviation_markup(built_site):
+    index = BeautifulSoup((built_site / "limits" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.select("section.limits-group") and not index.select("section.limits-group abbr")
+    sqs = BeautifulSoup((built_site / "services" / "sqs" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert sqs.select("article abbr[title]"), "service pages keep their hover hints"
     assert "sourceMappingURL" not in css and "@charset" not in css
 
 
@@ -97,6 +104,15 @@ def test_material_script_is_deferred_and_ours_untouched():
     assert html.count(" defer>") == 2
 
 
+def test_abbreviations_are_plain_inside_index_sections_only():
+    html = ('<p><abbr title="Simple Queue Service">SQS</abbr></p><section class="limits-group">'
+            '<a href="x"><abbr title="Simple Queue Service">SQS</abbr> queues</a></section>')
+    assert loading.plain_abbreviations_in_index(html) == (
+        '<p><abbr title="Simple Queue Service">SQS</abbr></p><section class="limits-group">'
+        '<a href="x">SQS queues</a></section>'
+    )
+
+
 # The real site ---------------------------------------------------------------------------------
 
 
@@ -117,3 +133,10 @@ def test_every_page_blocks_on_one_joined_stylesheet(built_site):
     assert "[data-md-color-scheme=slate]" in css  # its palette
     assert extra.strip() in css  # ours, last, so that it wins
     assert "data-md-color-switching" not in css
+
+
+def test_limits_index_rows_carry_no_abbreviation_markup(built_site):
+    index = BeautifulSoup((built_site / "limits" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.select("section.limits-group") and not index.select("section.limits-group abbr")
+    sqs = BeautifulSoup((built_site / "services" / "sqs" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert sqs.select("article abbr[title]"), "service pages keep their hover hints"
