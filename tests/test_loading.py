@@ -53,13 +53,6 @@ def test_join_keeps_order_and_rules_and_drops_the_switching_rule(site):
     assert css.index("html{color:red}") < css.index("[data-md-color-scheme=slate]") < css.index(".mine")
     assert ".after{color:blue}" in css
     assert "data-md-color-switching" not in css
-
-
-def test_limits_index_rows_carry_no_abbreviation_markup(built_site):
-    index = BeautifulSoup((built_site / "limits" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert index.select("section.limits-group") and not index.select("section.limits-group abbr")
-    sqs = BeautifulSoup((built_site / "services" / "sqs" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert sqs.select("article abbr[title]"), "service pages keep their hover hints"
     assert "sourceMappingURL" not in css and "@charset" not in css
 
 
