@@ -148,13 +148,14 @@ def on_post_build(env) -> None:
         hardened = harden.harden(finished)
         pages[rel] = loading.defer_material_script(loading.plain_abbreviations_in_index(hardened))
     try:
-        pages = loading.bundle(site, pages)
+        pages, stylesheet = loading.bundle(site, pages)
     except loading.StylesheetError as err:
         raise PluginError(f"Joining the stylesheets: {err}") from None
     for rel, html in pages.items():
         if html != built[rel]:
             (site / rel).write_text(html, encoding="utf-8")
-    other_files.update(loading.DIR + p.name for p in (site / loading.DIR).glob("site.*.min.css"))
+    if stylesheet:
+        other_files.add(stylesheet)
     problems = linkcheck.broken_links(pages, other_files)
     if problems:
         raise PluginError("Broken links in the built site:\n" + "\n".join(problems))

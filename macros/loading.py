@@ -93,13 +93,14 @@ def drop_switching_rule(css: str) -> str:
     return _DROPPED_RULE.sub("", "\n" + css)[1:]
 
 
-def bundle(site: Path, pages: dict[str, str]) -> dict[str, str]:
-    """Write the joined stylesheet and return the pages (path -> HTML) that link it instead.
+def bundle(site: Path, pages: dict[str, str]) -> tuple[dict[str, str], str | None]:
+    """Write the joined stylesheet; return the pages (path -> HTML) that link it instead, and its
+    path in the site (None when no page links a stylesheet).
 
     Every page must link the same stylesheets; a page that differs is an error, not a page left
     half-styled."""
     if not pages:
-        return pages
+        return pages, None
     expected: list[str] | None = None
     first = ""
     for rel, html in pages.items():
@@ -109,12 +110,12 @@ def bundle(site: Path, pages: dict[str, str]) -> dict[str, str]:
         elif names != expected:
             raise StylesheetError(f"{rel}: links stylesheets {names}, but {first} links {expected}")
     if not expected:
-        return pages
+        return pages, None
     css = join(site, expected)
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
     bundle_name = f"site.{digest}.min.css"
     (site / DIR / bundle_name).write_text(css, encoding="utf-8")
-    return {rel: relink(html, bundle_name) for rel, html in pages.items()}
+    return {rel: relink(html, bundle_name) for rel, html in pages.items()}, DIR + bundle_name
 
 
 def relink(html: str, bundle_name: str) -> str:

@@ -58,7 +58,7 @@ def test_join_keeps_order_and_rules_and_drops_the_switching_rule(site):
 
 def test_bundle_relinks_every_page_with_its_own_prefix(site):
     pages = {"index.html": HEAD.format(p=""), "services/sqs/index.html": HEAD.format(p="../../")}
-    out = loading.bundle(site, pages)
+    out, _ = loading.bundle(site, pages)
     [bundle] = (site / "assets" / "stylesheets").glob("site.*.min.css")
     assert re.fullmatch(r"site\.[0-9a-f]{8}\.min\.css", bundle.name)
     for rel, prefix in (("index.html", ""), ("services/sqs/index.html", "../../")):
