@@ -1,8 +1,8 @@
 """mkdocs-macros entry point (`module_name: macros`): load the data once, register the macros.
 
-The logic lives in `load` (reading and checking the data), `render` (Markdown), `diagrams` (SVG),
-and, for the built HTML, `tables`, `printing`, `harden`, `loading` and `linkcheck`; this module only
-connects them to the page being rendered and to the build.
+The logic lives in `datafiles` (reading and checking the data), `render` (Markdown) and `diagrams`
+(SVG), whose macros register themselves in `registry.MACROS`; this module only connects them to the
+page being rendered. What happens to the built HTML is the `finish` package's job.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, harden, linkcheck, loading, printing, render, tables
-from .load import DataError, load_site_data
+from . import diagrams, guide, practice, render  # noqa: F401  (importing them registers their macros)
+from .registry import MACROS, Context, UnknownReference
+from .datafiles import DataError, load_site_data
 
 DATA_DIR = "data"
 
@@ -27,78 +28,33 @@ def define_env(env) -> None:
     except DataError as err:
         raise PluginError(f"Invalid site data:\n{err}") from None
     env.variables["exam"] = data.exam
-    env.variables["site_version"] = site_version(root)
+    env.variables["site_data"] = data  # for on_post_build
     glossary_file = root / "includes" / "abbreviations.md"
     try:
         glossary = render.parse_abbreviations(glossary_file.read_text(encoding="utf-8"), "includes/abbreviations.md")
     except ValueError as err:
         raise PluginError(str(err)) from None
 
-    def page() -> str:
-        return env.page.file.src_uri
+    def register(name: str, function):
+        def call(*args, **kwargs):
+            context = Context(data=data, page=env.page.file.src_uri, glossary=glossary,
+                              directory_urls=env.conf["use_directory_urls"])
+            try:
+                return function(context, *args, **kwargs)
+            except UnknownReference as err:
+                shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+                raise MacroCallError(f"{name}({shown}): {err}") from None
 
-    def checked(what: str, call):
-        try:
-            return call()
-        except render.UnknownReference as err:
-            raise PluginError(f"{page()}: {what}: {err}") from None
+        call.__doc__ = function.__doc__
+        env.macro(call, name)
 
-    @env.macro
-    def limit(ref: str) -> str:
-        """One limit value in running text, linked to its row."""
-        return checked(f"limit({ref!r})", lambda: render.inline_limit(data, ref, page()))
+    for name, function in MACROS.items():
+        register(name, function)
 
-    @env.macro
-    def limits_table(service: str) -> str:
-        return checked(f"limits_table({service!r})", lambda: render.service_limits_table(data, service, page()))
 
-    @env.macro
-    def limits_index() -> str:
-        return render.all_limits_index(data, page())
-
-    @env.macro
-    def limits_by_topic(topic: str) -> str:
-        return checked(f"limits_by_topic({topic!r})", lambda: render.limits_by_topic(data, topic, page()))
-
-    @env.macro
-    def limits_compare(refs: list) -> str:
-        return checked(f"limits_compare({refs!r})", lambda: render.limits_compare(data, list(refs), page()))
-
-    @env.macro
-    def topic_comparisons() -> str:
-        return render.topic_list(data, page())
-
-    @env.macro
-    def changes_table(service: str | None = None) -> str:
-        return checked(f"changes_table({service!r})", lambda: render.changes_table(data, page(), service))
-
-    @env.macro
-    def exam_focus(service: str) -> str:
-        return checked(f"exam_focus({service!r})", lambda: render.exam_focus(data, service, page()))
-
-    @env.macro
-    def exam_domains_table() -> str:
-        return render.exam_domains_table(data, page())
-
-    @env.macro
-    def pages_by_domain() -> str:
-        return render.pages_by_domain(data, page())
-
-    @env.macro
-    def services_map() -> str:
-        return render.services_map(data, page())
-
-    @env.macro
-    def glossary_table() -> str:
-        return render.glossary_table(glossary)
-
-    @env.macro
-    def flow_diagram(steps: list, title: str) -> str:
-        return checked("flow_diagram", lambda: diagrams.flow_diagram(steps, title))
-
-    @env.macro
-    def fanout_diagram(source: str, targets: list, title: str) -> str:
-        return checked("fanout_diagram", lambda: diagrams.fanout_diagram(source, targets, title))
+class MacroCallError(Exception):
+    """A page asked a macro for something the data does not have; the page is named when the
+    error is reported (`on_post_page_macros`)."""
 
 
 def site_version(root: Path) -> str:
@@ -129,33 +85,27 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["description"] = render.first_paragraph_text(markdown) or env.conf["site_description"]
 
 
+def on_post_page_macros(env) -> None:
+    """Stop the build on a failed macro call, with a message that shows in every output mode.
+
+    mkdocs-macros reports a failed call as a warning and, with `on_error_fail`, exits with code 100:
+    under `mkdocs build -q` that printed nothing at all. With `on_error_fail: false` it writes the
+    error into the page instead; this raises it as a build error, which MkDocs always prints."""
+    problem = render.macro_error(env.markdown)
+    if problem is not None:
+        raise PluginError(f"{env.page.file.src_uri}: {problem.removeprefix(MacroCallError.__name__ + ': ')}")
+
+
 def on_post_build(env) -> None:
-    """Finish every built page (tables wrapped; print parts; Content-Security-Policy, noopener,
-    search dialog name; one joined stylesheet; Material's script deferred; plain index rows), then
-    fail the build if any internal link, raw HTML ones included, points nowhere."""
+    """Fail the build when a section the data points to (an exam item's `teach`, an in-scope
+    service's page) is not in the built site, naming the data record."""
     site = Path(env.conf["site_dir"])
-    footer = f"{env.variables['exam'].code} · {env.conf['site_name']} · version {env.variables['site_version']}"
-    built, pages, other_files = {}, {}, set()
-    for file in site.rglob("*"):
-        if file.is_dir():
-            continue
-        rel = file.relative_to(site).as_posix()
-        if file.suffix != ".html":
-            other_files.add(rel)
-            continue
-        built[rel] = file.read_text(encoding="utf-8")
-        finished = printing.add_print_parts(printing.number_questions(tables.prewrap_tables(built[rel])), footer)
-        hardened = harden.harden(finished)
-        pages[rel] = loading.defer_material_script(loading.plain_abbreviations_in_index(hardened))
-    try:
-        pages, stylesheet = loading.bundle(site, pages)
-    except loading.StylesheetError as err:
-        raise PluginError(f"Joining the stylesheets: {err}") from None
-    for rel, html in pages.items():
-        if html != built[rel]:
-            (site / rel).write_text(html, encoding="utf-8")
-    if stylesheet:
-        other_files.add(stylesheet)
-    problems = linkcheck.broken_links(pages, other_files)
+    data = env.variables["site_data"]
+    pages = {}
+    for ref, _ in data.section_refs:
+        path = guide.built_path(ref.partition("#")[0], env.conf["use_directory_urls"])
+        if path not in pages and (site / path).is_file():
+            pages[path] = (site / path).read_text(encoding="utf-8")
+    problems = guide.missing_sections(data.section_refs, pages, env.conf["use_directory_urls"])
     if problems:
-        raise PluginError("Broken links in the built site:\n" + "\n".join(problems))
+        raise PluginError("Sections named in the data are not in the site:\n" + "\n".join(problems))

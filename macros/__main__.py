@@ -1,30 +1,55 @@
-"""`python -m macros check [DATA_DIR]`: validate the data files without building the site."""
+"""`python -m macros check [DATA_DIR] [--questions FILE] [--site SITE_DIR]`: validate the data files
+without building the site. `--questions` reads the question bank from another file (a draft);
+`--site` also checks every page#anchor the data names against an already built site."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from .load import DataError, load_site_data
+from .datafiles import DataError, load_site_data
+from .guide import built_path, missing_sections
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def check(data_dir: Path) -> int:
+def default_data_dir() -> Path:
+    sys.path.insert(0, str(ROOT / "tools"))
+    from project import data_dir
+
+    return data_dir(ROOT)
+
+
+def check(data_dir: Path, questions: Path | None = None, site: Path | None = None) -> int:
     try:
-        data = load_site_data(data_dir, label_root=Path.cwd())
+        data = load_site_data(data_dir, label_root=Path.cwd(), questions_file=questions)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"ok: {len(data.services)} services, {len(data.limits)} limits, {len(data.topics)} topics")
+    if site is not None:
+        pages = {}
+        for ref, _ in data.section_refs:
+            path = built_path(ref.partition("#")[0])
+            if (site / path).is_file():
+                pages[path] = (site / path).read_text(encoding="utf-8")
+        problems = missing_sections(data.section_refs, pages)
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
+    print(f"ok: {len(data.services)} services, {len(data.limits)} limits, {len(data.topics)} topics, "
+          f"{len(data.exam.items)} exam items, {len(data.questions)} questions")
     return 0
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) >= 1 and argv[0] == "check":
-        return check(Path(argv[1]) if len(argv) > 1 else ROOT / "data")
-    print(__doc__, file=sys.stderr)
-    return 2
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["check"])
+    parser.add_argument("data_dir", nargs="?", type=Path)
+    parser.add_argument("--questions", type=Path, help="a questions file to check instead of DATA_DIR/questions.yml")
+    parser.add_argument("--site", type=Path, help="a built site to check page#anchor references against")
+    args = parser.parse_args(argv)
+    return check(args.data_dir or default_data_dir(), args.questions, args.site)
 
 
 if __name__ == "__main__":

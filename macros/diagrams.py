@@ -12,6 +12,7 @@ import hashlib
 import math
 import textwrap
 
+from .registry import Context, macro
 from .render import escape_attr
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MAX_PER_ROW = 160, 48, 32, 40, 5
@@ -59,7 +60,8 @@ def _arrow(diagram_id: str, points: list[tuple[float, float]]) -> str:
     return f'<polyline class="diagram-arrow" points="{coords}" marker-end="url(#{diagram_id}-arrow)"/>'
 
 
-def flow_diagram(steps: list[str], title: str) -> str:
+@macro
+def flow_diagram(ctx: Context, steps: list[str], title: str) -> str:
     """Steps in order, numbered, left to right, in rows of at most five."""
     if not steps:
         raise ValueError("flow_diagram needs at least one step")
@@ -87,7 +89,8 @@ def flow_diagram(steps: list[str], title: str) -> str:
     return _figure(diagram_id, title, description, width, height, "".join(body))
 
 
-def fanout_diagram(source: str, targets: list[str], title: str) -> str:
+@macro
+def fanout_diagram(ctx: Context, source: str, targets: list[str], title: str) -> str:
     """One source on the left feeding every target on the right."""
     if not targets:
         raise ValueError("fanout_diagram needs at least one target")

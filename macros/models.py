@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -74,10 +74,95 @@ class Strict(BaseModel):
 # data/exam.yml
 
 
+SECTION_PATTERN = r"^[a-z0-9][a-z0-9/_-]*\.md#[A-Za-z0-9_-]+$"
+# A section of a page of the site: `services/sqs.md#dead-letter-queues`. The build checks that the
+# page has an element with that id.
+SectionRef = Annotated[StrictStr, Field(pattern=SECTION_PATTERN)]
+PageRef = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(?:#[A-Za-z0-9_-]+)?$")]
+
+
+class ExamItem(Strict):
+    """One knowledge or skill item of a task statement, and the page sections that teach it."""
+
+    id: Annotated[StrictStr, Field(pattern=r"^\d\.\d\.[ks]\d+$")]
+    kind: Literal["knowledge", "skill"]
+    text: Text
+    teach: list[SectionRef] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _kind_matches_id(self) -> "ExamItem":
+        if self.id.split(".")[2][0] != self.kind[0]:
+            raise ValueError(f"id {self.id!r} says {'knowledge' if self.id.split('.')[2][0] == 'k' else 'skill'}, kind says {self.kind}")
+        _no_duplicates(self.teach, "section")
+        return self
+
+
+class Task(Strict):
+    id: Annotated[StrictStr, Field(pattern=r"^\d\.\d$")]
+    name: Text
+    items: list[ExamItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _items_belong_to_the_task(self) -> "Task":
+        for item in self.items:
+            if not item.id.startswith(self.id + "."):
+                raise ValueError(f"item {item.id!r} does not start with its task id {self.id!r}")
+        _no_duplicates([i.id for i in self.items], "item id")
+        return self
+
+
 class Domain(Strict):
     id: Slug
     name: Text
     weight: Annotated[StrictInt, Field(gt=0, le=100)]
+    source: Optional[SourceUrl] = None
+    tasks: list[Task] = []
+
+
+class QuestionType(Strict):
+    id: Slug
+    name: Text
+    description: Text
+
+
+class ExamFormat(Strict):
+    questions: Annotated[StrictInt, Field(gt=0)]
+    scored: Annotated[StrictInt, Field(gt=0)]
+    unscored: Annotated[StrictInt, Field(ge=0)]
+    minutes: Annotated[StrictInt, Field(gt=0)]
+    passing_score: StrictInt
+    score_min: StrictInt
+    score_max: StrictInt
+    question_types: list[QuestionType] = Field(min_length=1)
+    source: SourceUrl
+
+    @model_validator(mode="after")
+    def _numbers_agree(self) -> "ExamFormat":
+        if self.scored + self.unscored != self.questions:
+            raise ValueError(f"scored ({self.scored}) + unscored ({self.unscored}) must equal questions ({self.questions})")
+        if not self.score_min < self.passing_score <= self.score_max:
+            raise ValueError(f"passing_score {self.passing_score} must lie in {self.score_min}-{self.score_max}")
+        return self
+
+
+class ScopeEntry(Strict):
+    """A service on the guide's in-scope list, and where the site teaches it: a page or section,
+    or, when the site has none, why (`uncovered`)."""
+
+    name: Text
+    page: Optional[PageRef] = None
+    uncovered: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _page_or_reason(self) -> "ScopeEntry":
+        if (self.page is None) == (self.uncovered is None):
+            raise ValueError("give either 'page' (where the site teaches it) or 'uncovered' (why it has no page), not both")
+        return self
+
+
+class ScopeGroup(Strict):
+    category: Text
+    services: list[ScopeEntry] = Field(min_length=1)
 
 
 class Exam(Strict):
@@ -87,6 +172,10 @@ class Exam(Strict):
     verified: VerifiedDate
     domains: list[Domain] = Field(min_length=1)
     previous: list[Text] = []
+    format: Optional[ExamFormat] = None
+    in_scope: list[ScopeGroup] = []
+    out_of_scope: list[Text] = []
+    sources: list[SourceUrl] = []
 
     @model_validator(mode="after")
     def _weights_add_up(self) -> "Exam":
@@ -94,7 +183,23 @@ class Exam(Strict):
         if total != 100:
             raise ValueError(f"domain weights must add up to 100, they add up to {total}")
         _no_duplicates([d.id for d in self.domains], "domain id")
+        for number, domain in enumerate(self.domains, start=1):
+            for task in domain.tasks:
+                if not task.id.startswith(f"{number}."):
+                    raise ValueError(f"task {task.id} is listed under domain {number} ({domain.id})")
+        _no_duplicates([t.id for d in self.domains for t in d.tasks], "task id")
         return self
+
+    @property
+    def tasks(self) -> dict[str, "Task"]:
+        return {t.id: t for d in self.domains for t in d.tasks}
+
+    @property
+    def items(self) -> dict[str, ExamItem]:
+        return {i.id: i for d in self.domains for t in d.tasks for i in t.items}
+
+    def domain_of(self, task_id: str) -> Domain:
+        return self.domains[int(task_id.split(".")[0]) - 1]
 
 
 class ExamFile(Strict):
@@ -117,7 +222,16 @@ class Service(Strict):
     category: Slug
     page: Annotated[StrictStr, Field(pattern=r"^services/[a-z0-9-]+\.md$")]
     summary: Text
-    domains: list[Slug] = Field(min_length=1)
+    domains: list[Slug] = []
+    in_scope: StrictBool
+
+    @model_validator(mode="after")
+    def _domains_only_in_scope(self) -> "Service":
+        if self.in_scope and not self.domains:
+            raise ValueError("a service in scope for the exam needs at least one exam domain in 'domains'")
+        if not self.in_scope and self.domains:
+            raise ValueError("a service out of scope for the exam carries no exam domains")
+        return self
 
 
 class ServicesFile(Strict):
@@ -214,6 +328,68 @@ class LimitsFile(Strict):
 
 
 # ---------------------------------------------------------------------------------------------
+# data/questions.yml
+
+LETTERS = "ABCDEFGH"
+_CHOOSE = re.compile(r"\((?:Choose|Select) (two|three|four)\.\)")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
+class Option(Strict):
+    text: Text
+    why: Text  # why this option is right or wrong: shown after answering
+
+
+class Question(Strict):
+    """One exam-style question: a scenario, four options (one right) or five or more (the stem says
+    how many to choose), an explanation for every option, and where to learn and check it."""
+
+    id: Slug
+    task: Annotated[StrictStr, Field(pattern=r"^\d\.\d$")]
+    items: list[Annotated[StrictStr, Field(pattern=r"^\d\.\d\.[ks]\d+$")]] = Field(min_length=1)
+    services: list[Slug] = Field(min_length=1)
+    stem: Text
+    options: list[Option] = Field(min_length=4, max_length=len(LETTERS))
+    answer: list[Annotated[StrictStr, Field(pattern=r"^[A-H]$")]] = Field(min_length=1)
+    teach: list[SectionRef] = Field(min_length=1)
+    source: SourceUrl
+    verified: VerifiedDate
+
+    @model_validator(mode="after")
+    def _answers_fit_the_stem(self) -> "Question":
+        _no_duplicates(self.answer, "answer")
+        letters = LETTERS[: len(self.options)]
+        for letter in self.answer:
+            if letter not in letters:
+                raise ValueError(f"answer {letter!r} is not an option (options are {', '.join(letters)})")
+        match = _CHOOSE.search(self.stem)
+        if len(self.answer) == 1:
+            if match:
+                raise ValueError(f"the stem says {match.group(0)!r} but there is one answer")
+            if len(self.options) != 4:
+                raise ValueError(f"a single-answer question has 4 options, this one has {len(self.options)}")
+        else:
+            wanted = _NUMBER_WORDS.get(match.group(1)) if match else None
+            if wanted != len(self.answer):
+                said = f"says {match.group(0)!r}" if match else "does not say how many to choose, e.g. '(Choose two.)'"
+                raise ValueError(f"{len(self.answer)} answers, but the stem {said}")
+            if len(self.options) < 5:
+                raise ValueError(f"a multiple-response question has 5 or more options, this one has {len(self.options)}")
+        for item in self.items:
+            if not item.startswith(self.task + "."):
+                raise ValueError(f"item {item!r} is not under task {self.task}")
+        return self
+
+    @property
+    def domain_number(self) -> int:
+        return int(self.task.split(".")[0])
+
+
+class QuestionsFile(Strict):
+    questions: list[Question] = []
+
+
+# ---------------------------------------------------------------------------------------------
 # All files together
 
 
@@ -235,6 +411,9 @@ class SiteData(BaseModel):
     services: dict[str, Service]
     topics: dict[str, Topic]
     limits: dict[str, Limit]
+    questions: dict[str, Question] = {}
+    # (page#anchor, where the data names it): checked against the built site (guide.missing_sections).
+    section_refs: list[tuple[str, str]] = []
 
     def limits_of(self, service: str) -> list[Limit]:
         return [l for l in self.limits.values() if l.service == service]

@@ -14,17 +14,13 @@ import re
 from typing import Iterable, Optional, Union
 
 from .models import BOUNDS, Limit, Quantity, SiteData
+from .registry import Context, UnknownReference, macro
 
 INDEX_PAGE = "limits.md"
-DOMAINS_PAGE = "exam.md"
 
 # Characters with a meaning in Markdown (and in the pymdown extensions the site enables) that
 # Python-Markdown lets a backslash escape.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
-
-
-class UnknownReference(LookupError):
-    """A page asked for an id the data does not have."""
 
 
 def escape(text: str) -> str:
@@ -61,7 +57,7 @@ def format_quantity(quantity: Union[Quantity, str]) -> str:
     unit = quantity.unit
     if quantity.value == 1:
         # "1 day", "1 application version", "1 transaction per second"
-        unit = re.sub(r"^((?:[a-z]+ )*?[a-z]+)s\b(?=( per |$))", r"\1", unit)
+        unit = re.sub(r"^((?:[a-z]+ )*?[a-z]+?(?:ch|sh|ss|x)?)(?:(?<=ch|sh|ss)es|(?<=x)es|s)\b(?=( per |$))", r"\1", unit)
     return f"{format_number(quantity.value)} {escape(unit)}"
 
 
@@ -111,8 +107,10 @@ def _notes(data: SiteData, limit: Limit, page: str) -> str:
     return "".join(parts)
 
 
-def service_limits_table(data: SiteData, service: str, page: str) -> str:
+@macro
+def limits_table(ctx: Context, service: str) -> str:
     """The limits of one service, each row anchored on the service page."""
+    data, page = ctx.data, ctx.page
     if service not in data.services:
         raise UnknownReference(f"unknown service {service!r}")
     limits = data.limits_of(service)
@@ -135,8 +133,10 @@ def service_limits_table(data: SiteData, service: str, page: str) -> str:
     return '<div class="limits-table" markdown>\n\n' + _table(header, rows) + "\n\n</div>"
 
 
-def all_limits_index(data: SiteData, page: str) -> str:
+@macro
+def limits_index(ctx: Context) -> str:
     """Every limit, grouped by category and service; each row links to its service page row."""
+    data, page = ctx.data, ctx.page
     blocks = []
     for category in data.categories.values():
         services = [s for s in data.services.values() if s.category == category.id and data.limits_of(s.id)]
@@ -167,8 +167,10 @@ def all_limits_index(data: SiteData, page: str) -> str:
     return "\n\n".join(blocks)
 
 
-def limits_by_topic(data: SiteData, topic: str, page: str) -> str:
+@macro
+def limits_by_topic(ctx: Context, topic: str) -> str:
     """One table comparing the limits of one topic across services."""
+    data, page = ctx.data, ctx.page
     if topic not in data.topics:
         raise UnknownReference(f"unknown topic {topic!r}; known: {', '.join(sorted(data.topics))}")
     rows = [
@@ -185,8 +187,10 @@ def limits_by_topic(data: SiteData, topic: str, page: str) -> str:
     return _table(["Service", "Limit", "Value", "Type"], rows)
 
 
-def limits_compare(data: SiteData, refs: list[str], page: str) -> str:
+@macro
+def limits_compare(ctx: Context, refs: list[str]) -> str:
     """A table of chosen limits, for a comparison page: each row links to its service and row."""
+    data, page = ctx.data, ctx.page
     rows = []
     for ref in refs:
         limit, bound = resolve_limit(data, ref)
@@ -199,8 +203,10 @@ def limits_compare(data: SiteData, refs: list[str], page: str) -> str:
     return _table(["Service", "Limit", "Value", "Type"], rows)
 
 
-def topic_list(data: SiteData, page: str) -> str:
+@macro
+def topic_comparisons(ctx: Context) -> str:
     """Every topic with its comparison table, for the comparisons page."""
+    data, page = ctx.data, ctx.page
     blocks = []
     for topic in data.topics.values():
         if not data.limits_on(topic.id):
@@ -208,7 +214,7 @@ def topic_list(data: SiteData, page: str) -> str:
         blocks.append(f"## {escape(topic.name)} {{ #topic-{topic.id} }}")
         if topic.description:
             blocks.append(escape(topic.description))
-        blocks.append(limits_by_topic(data, topic.id, page))
+        blocks.append(limits_by_topic(ctx, topic.id))
     return "\n\n".join(blocks)
 
 
@@ -233,8 +239,10 @@ def referenced_value(limit: Limit, bound: Optional[str]) -> str:
     return format_quantity(limit.quantity(bound))
 
 
-def inline_limit(data: SiteData, ref: str, page: str) -> str:
+@macro
+def limit(ctx: Context, ref: str) -> str:
     """One value for running text, linked to its row in the service's limits table."""
+    data, page = ctx.data, ctx.page
     limit, bound = resolve_limit(data, ref)
     text = referenced_value(limit, bound)
     return f'[{text}]({link(_limit_target(data, limit), page)}){{ .limit-ref title="{escape_attr(limit.name)}" }}'
@@ -249,8 +257,10 @@ def _history_value(limit: Limit, entry) -> str:
     return format_quantity(Quantity(value=entry.value, unit=unit))
 
 
-def changes_table(data: SiteData, page: str, service: Optional[str] = None) -> str:
+@macro
+def changes_table(ctx: Context, service: Optional[str] = None) -> str:
     """What changed since the notes: each earlier value of each limit, and today's."""
+    data, page = ctx.data, ctx.page
     if service is not None and service not in data.services:
         raise UnknownReference(f"unknown service {service!r}")
     rows = []
@@ -273,45 +283,22 @@ def changes_table(data: SiteData, page: str, service: Optional[str] = None) -> s
     return _table(header, rows)
 
 
-def exam_focus(data: SiteData, service: str, page: str) -> str:
-    """The exam domains a service serves, as tags linking to the domain page."""
-    if service not in data.services:
-        raise UnknownReference(f"unknown service {service!r}")
-    domains = {d.id: d for d in data.exam.domains}
-    tags = [
-        f"[{escape(domains[d].name)} · {domains[d].weight}%]({link(f'{DOMAINS_PAGE}#domain-{d}', page)}){{ .md-tag .domain-tag }}"
-        for d in data.services[service].domains
-    ]
-    return f"{escape(data.exam.code)} domains: " + " ".join(tags) + "\n{ .exam-domains }"
-
-
-def exam_domains_table(data: SiteData, page: str) -> str:
-    rows = [
-        [f"[{escape(d.name)}]({link(f'{DOMAINS_PAGE}#domain-{d.id}', page)})", f"{d.weight}%"]
-        for d in data.exam.domains
-    ]
-    return _table(["Domain", "Weight"], rows)
-
-
-def pages_by_domain(data: SiteData, page: str) -> str:
-    """For each exam domain, the service pages that serve it."""
-    blocks = []
-    for domain in data.exam.domains:
-        blocks.append(f"## {escape(domain.name)} ({domain.weight}%) {{ #domain-{domain.id} }}")
-        services = [s for s in data.services.values() if domain.id in s.domains]
-        blocks.append("\n".join(f"- {_service_link(data, s.id, page)}: {escape(s.summary)}" for s in services))
-    return "\n\n".join(blocks)
-
-
-def services_map(data: SiteData, page: str) -> str:
-    """All services by category, for the home page."""
+@macro
+def services_map(ctx: Context) -> str:
+    """The services on the exam by category, then the pages kept for services it leaves out, as
+    the navigation orders them."""
+    data, page = ctx.data, ctx.page
     blocks = []
     for category in data.categories.values():
-        services = [s for s in data.services.values() if s.category == category.id]
+        services = [s for s in data.services.values() if s.category == category.id and s.in_scope]
         if not services:
             continue
         rows = [[_service_link(data, s.id, page), escape(s.summary)] for s in services]
         blocks.append(f"### {escape(category.name)}\n\n" + _table(["Service", "What it is for"], rows))
+    kept = [s for s in data.services.values() if not s.in_scope]
+    if kept:
+        rows = [[_service_link(data, s.id, page), escape(s.summary)] for s in kept]
+        blocks.append(f"### Not on the {escape(data.exam.code)} exam\n\n" + _table(["Service", "What it is for"], rows))
     return "\n\n".join(blocks)
 
 
@@ -356,6 +343,23 @@ def _raw_span(match: re.Match) -> str:
     return span
 
 
+_MACRO_ERROR = re.compile(r"^# _Macro (?:Rendering|Syntax) Error_\s*$", re.M)
+
+
+def macro_error(markdown: str) -> Optional[str]:
+    """The problem mkdocs-macros wrote into a page whose macro call failed (its error block: a
+    heading, the file, the error line, then a fenced traceback or source line), as one line."""
+    match = _MACRO_ERROR.search(markdown)
+    if match is None:
+        return None
+    body = markdown[match.end():].split("```", 1)[0]
+    lines = [line.strip() for line in body.splitlines() if line.strip() and not line.startswith("_File_")]
+    text = " ".join(lines)
+    text = re.sub(r"^_(\w+)_: ", r"\1: ", text)  # _UndefinedError_: ...
+    text = re.sub(r"^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", r"line \1: \2", text)
+    return text or "a macro call failed"
+
+
 def find_stray_comment(markdown: str) -> Optional[int]:
     """The line number of a `{#` outside raw blocks: Jinja would swallow the text after it."""
     inside_raw = False
@@ -392,7 +396,9 @@ def parse_abbreviations(text: str, label: str) -> dict[str, str]:
     return entries
 
 
-def glossary_table(entries: dict[str, str]) -> str:
+@macro
+def glossary_table(ctx: Context) -> str:
+    entries = ctx.glossary
     rows = [[f"**{escape(a)}**", escape(e)] for a, e in sorted(entries.items(), key=lambda i: i[0].lower())]
     return _table(["Abbreviation", "Stands for"], rows)
 

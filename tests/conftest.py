@@ -16,6 +16,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from project import SOURCES  # noqa: E402
 from site_server import launch, serve, site_pages  # noqa: E402,F401  (site_pages: for the tests)
 
 
@@ -29,24 +30,69 @@ def data_dir_with(tmp_path: Path, bad_case: str | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, *options: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *options, "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
-def copy_project(tmp_path: Path) -> Path:
-    """A copy of the project's sources, to build with a change that must not touch the real tree."""
+SERVICE_STUB = """---
+description: A service page of the small test site, with the sections the fixture data names.
+---
+
+# {name}
+
+{{{{ exam_focus('{id}') }}}}
+
+## Concepts
+
+### Visibility timeout
+
+### Topics
+
+### Encryption
+
+## Limits
+
+{{{{ limits_table('{id}') }}}}
+"""
+
+
+def mini_project(tmp_path: Path, pages: dict[str, str] | None = None, data_case: str | None = None) -> Path:
+    """A small copy of the project: the real code, templates and glossary, the fixture data (with
+    one bad case laid over it), a home page, the exam and limits pages, a page per fixture service,
+    and `pages` (path under docs/ -> Markdown), all in the navigation. Builds in a second or two."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "macros", "data", "includes", "overrides", "docs"):
+    for name in SOURCES:
+        if name in ("data", "docs"):
+            continue
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, project / name)
+    shutil.copytree(data_dir_with(tmp_path, data_case), project / "data")
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    from macros.datafiles import load_site_data
+
+    services = load_site_data(data_dir_with(tmp_path / "plain")).services.values()
+    all_pages = {
+        "index.md": "---\ndescription: The home page of the small test site.\n---\n\n# Home\n\n{{ exam_domains_table() }}\n",
+        "exam.md": "---\ndescription: The exam page of the small test site.\n---\n\n# Exam\n\n{{ exam_coverage() }}\n\n## In-scope services\n\n{{ exam_scope() }}\n",
+        "limits.md": "---\ndescription: The limits index of the small test site.\n---\n\n# Limits\n\n{{ limits_index() }}\n",
+        **{s.page: SERVICE_STUB.format(name=s.name, id=s.id) for s in services},
+        **(pages or {}),
+    }
+    for path, text in all_pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    head = config.read_text(encoding="utf-8").split("\nnav:\n", 1)[0]
+    config.write_text(head + "\nnav:\n" + "".join(f"  - {p}\n" for p in all_pages), encoding="utf-8")
     return project
 
 

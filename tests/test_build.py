@@ -10,19 +10,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, mkdocs_build
-from macros.load import load_site_data
+from conftest import ROOT, mini_project, mkdocs_build
+from project import data_dir
+from macros.datafiles import load_site_data
 
-DATA = load_site_data(ROOT / "data")
+DATA = load_site_data(data_dir())
 
 
 def page_html(site: Path, page: str) -> BeautifulSoup:
     path = site / page.removesuffix(".md").removesuffix("index") / "index.html"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def text_outside_code(soup: BeautifulSoup) -> str:
-    soup = BeautifulSoup(str(soup), "html.parser")
+    soup = BeautifulSoup(str(soup), "lxml")
     for node in soup.select("code, pre, script"):
         node.decompose()
     return soup.get_text()
@@ -76,12 +77,13 @@ def test_topic_comparison_links_to_each_service(built_site):
     links = {a["href"] for a in soup.select("article a[href*='#limit-']")}
     services = {DATA.limits[l].service for l in DATA.limits if DATA.limits[l].topic}
     for service in services:
-        assert any(f"/{service}/#limit-" in link for link in links), service
+        page = DATA.services[service].page.removesuffix(".md")
+        assert any(f"{page}/#limit-" in link for link in links), service
 
 
 def test_no_raw_jinja_outside_code(built_site):
     for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
         text = text_outside_code(soup)
         assert "{{" not in text and "{%" not in text, html
 
@@ -97,33 +99,29 @@ def test_no_page_requests_fonts_or_cdn(built_site):
     for html in built_site.rglob("*.html"):
         source = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in source and "fonts.gstatic.com" not in source, html
-        for tag in BeautifulSoup(source, "html.parser").select("script[src], link[href], img[src]"):
+        for tag in BeautifulSoup(source, "lxml").select("script[src], link[href], img[src]"):
             url = tag.get("src") or tag.get("href")
             if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["preload"], ["icon"], ["manifest"]):
                 continue
             assert not re.match(r"^(https?:)?//", url), f"{html}: {url}"
 
 
-# Builds of a changed copy of the project ----------------------------------------------------
+# Builds of a small copy of the project ------------------------------------------------------
 
 
-def add_page(project: Path, name: str, text: str) -> None:
-    (project / "docs" / name).write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Glossary: glossary.md", f"  - Glossary: glossary.md\n  - Test: {name}"))
+def page(text: str) -> str:
+    return f"---\ndescription: A test page of the small test site.\n---\n\n# Test\n\n{text}\n"
 
 
 def test_code_samples_keep_their_braces(tmp_path):
-    project = copy_project(tmp_path)
-    add_page(project, "code-sample.md", (
-        "---\ndescription: Code samples.\n---\n\n# Code\n\n"
+    project = mini_project(tmp_path, {"code-sample.md": page(
         "```yaml\nPassword: '{{resolve:secretsmanager:MySecret:SecretString:password}}'\n```\n\n"
         "```yaml\nrun: echo ${{ secrets.TOKEN }}\n```\n\n"
-        "Inline: `{{resolve:ssm:/app/url}}` and a value: {{ limit('sqs.retention.max') }}.\n"
-    ))
+        "Inline: `{{resolve:ssm:/app/url}}` and a value: {{ limit('sqs.retention.max') }}."
+    )})
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    soup = BeautifulSoup((tmp_path / "site" / "code-sample" / "index.html").read_text(), "html.parser")
+    soup = BeautifulSoup((tmp_path / "site" / "code-sample" / "index.html").read_text(), "lxml")
     code = " ".join(c.get_text() for c in soup.select("code"))
     assert "{{resolve:secretsmanager:MySecret:SecretString:password}}" in code
     assert "${{ secrets.TOKEN }}" in code and "{{resolve:ssm:/app/url}}" in code
@@ -131,34 +129,67 @@ def test_code_samples_keep_their_braces(tmp_path):
 
 
 @pytest.mark.parametrize("call, expected", [
-    ("{{ limit('sqs.no-such-limit') }}", ["unknown-id.md", "limit('sqs.no-such-limit')", "unknown limit id 'sqs.no-such-limit'"]),
-    ("{{ limits_table('sqss') }}", ["unknown-id.md", "unknown service 'sqss'"]),
-    ("{{ no_such_macro() }}", ["no_such_macro"]),
+    ("{{ limit('sqs.no-such-limit') }}", ["unknown-id.md: limit('sqs.no-such-limit'): unknown limit id 'sqs.no-such-limit'"]),
+    ("{{ limits_table('sqss') }}", ["unknown-id.md: limits_table('sqss'): unknown service 'sqss'"]),
+    ("{{ no_such_macro() }}", ["unknown-id.md", "'no_such_macro' is undefined"]),
+    ("{{ flow_diagram([], 'x') }}", ["unknown-id.md", "flow_diagram needs at least one step"]),
     ("Text {#anchor} more", ["unknown-id.md:7:", "Jinja comment"]),
-])
+], ids=["limit", "service", "macro", "diagram", "comment"])
 def test_a_bad_reference_fails_the_build_naming_page_and_id(tmp_path, call, expected):
-    project = copy_project(tmp_path)
-    add_page(project, "unknown-id.md", f"---\ndescription: Bad.\n---\n\n# Bad\n\n{call}\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    """Even with -q (`mkdocs build -q` once exited 100 and printed nothing)."""
+    project = mini_project(tmp_path, {"unknown-id.md": page(call)})
+    result = mkdocs_build(project, tmp_path / "site", "-q")
     assert result.returncode != 0
     output = result.stdout + result.stderr
     for fragment in expected:
         assert fragment in output, output[-3000:]
 
 
-def test_bad_data_fails_the_build_naming_file_record_and_field(tmp_path):
-    project = copy_project(tmp_path)
-    limits = project / "data" / "limits.yml"
-    limits.write_text(limits.read_text().replace("adjustable: false", "adjustable: maybe", 1))
+def test_a_bad_reference_is_reported_without_q_too(tmp_path):
+    project = mini_project(tmp_path, {"unknown-id.md": page("{{ limit('sqs.no-such-limit') }}")})
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
+    assert "unknown-id.md: limit('sqs.no-such-limit'): unknown limit id" in result.stderr
+
+
+def test_bad_data_fails_the_build_naming_file_record_and_field(tmp_path):
+    project = mini_project(tmp_path, data_case="mistyped-field")
+    result = mkdocs_build(project, tmp_path / "site", "-q")
+    assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "data/limits.yml:" in output and "field 'adjustable'" in output and "(id '" in output
+    assert "data/limits.yml:" in output and "field 'adjustable'" in output and "(id 'sqs.retention')" in output
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("teach: [services/sqs.md#encryption]", "teach: [services/sqs.md#encryptoin]",
+     ["data/exam.yml:34: exam item 2.1.k1, field 'teach[0]'", "services/sqs.md has no section with id 'encryptoin'"]),
+    ("teach: [services/sqs.md#encryption]", "teach: [services/sqz.md#encryption]",
+     ["data/exam.yml:34: exam item 2.1.k1, field 'teach[0]'", "no page services/sqz.md"]),
+    ("{name: Amazon SQS, page: services/sqs.md}", "{name: Amazon SQS, page: services/sqs.md#gone}",
+     ["data/exam.yml:38: in-scope service 'Amazon SQS', field 'page'", "no section with id 'gone'"]),
+], ids=["anchor", "page", "scope"])
+def test_a_section_the_exam_data_names_must_exist(tmp_path, old, new, expected):
+    project = mini_project(tmp_path)
+    exam = project / "data" / "exam.yml"
+    assert old in exam.read_text()
+    exam.write_text(exam.read_text().replace(old, new, 1))
+    result = mkdocs_build(project, tmp_path / "site", "-q")
+    assert result.returncode != 0
+    for fragment in expected:
+        assert fragment in result.stdout + result.stderr, result.stderr[-2000:]
+
+
+def test_a_section_a_question_names_must_exist(tmp_path):
+    project = mini_project(tmp_path)
+    questions = project / "data" / "questions.yml"
+    questions.write_text(questions.read_text().replace("teach: [services/sns.md#topics]", "teach: [services/sns.md#topicz]"))
+    result = mkdocs_build(project, tmp_path / "site", "-q")
+    assert result.returncode != 0
+    assert "data/questions.yml:28: question 'sns-fanout', field 'teach[0]'" in result.stderr, result.stderr[-2000:]
 
 
 def test_broken_link_fails_the_build(tmp_path):
-    project = copy_project(tmp_path)
-    add_page(project, "broken.md", "---\ndescription: Broken.\n---\n\n# Broken\n\n[x](services/nope.md) <a href=\"../nowhere/\">raw</a>\n")
+    project = mini_project(tmp_path, {"broken.md": page("[x](services/nope.md) <a href=\"../nowhere/\">raw</a>")})
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "nope.md" in result.stdout + result.stderr

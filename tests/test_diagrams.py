@@ -17,7 +17,7 @@ def parse(figure: str) -> ET.Element:
 
 def test_flow_diagram_numbers_steps_in_order():
     steps = ["ApplicationStop", "DownloadBundle", "BeforeInstall", "Install", "AfterInstall", "ApplicationStart"]
-    figure = flow_diagram(steps, "EC2 in-place hooks")
+    figure = flow_diagram(None, steps, "EC2 in-place hooks")
     root = parse(figure)
     svg = root.find(f"{SVG}svg")
     texts = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
@@ -28,20 +28,20 @@ def test_flow_diagram_numbers_steps_in_order():
 
 
 def test_fanout_diagram_connects_source_to_each_target():
-    root = parse(fanout_diagram("SNS topic", ["SQS queue", "Lambda", "HTTPS endpoint"], "Fan-out"))
+    root = parse(fanout_diagram(None, "SNS topic", ["SQS queue", "Lambda", "HTTPS endpoint"], "Fan-out"))
     svg = root.find(f"{SVG}svg")
     assert len(list(svg.iter(f"{SVG}rect"))) == 4
     assert len(list(svg.iter(f"{SVG}polyline"))) == 3
 
 
 def test_diagram_text_is_escaped():
-    figure = flow_diagram(["<script>x</script>", "a & b"], "<b>t</b>")
+    figure = flow_diagram(None, ["<script>x</script>", "a & b"], "<b>t</b>")
     assert "<script>" not in figure and "&lt;script&gt;" in figure
     parse(figure)
 
 
 def test_empty_diagrams_are_refused():
     with pytest.raises(ValueError):
-        flow_diagram([], "t")
+        flow_diagram(None, [], "t")
     with pytest.raises(ValueError):
-        fanout_diagram("s", [], "t")
+        fanout_diagram(None, "s", [], "t")

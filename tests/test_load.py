@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT, data_dir_with
-from macros.load import DataError, load_site_data
+from project import data_dir
+from macros.datafiles import DataError, load_site_data
 
 
 def test_valid_fixture_loads(tmp_path):
@@ -19,10 +20,22 @@ def test_valid_fixture_loads(tmp_path):
     assert retention.bounds["max"].value == 14 and retention.bounds["max"].unit == "days"
     assert data.limits["sns.topics"].value == "unlimited"
     assert data.exam.code == "TST-C01"
+    assert list(data.exam.tasks) == ["1.1", "2.1"] and data.exam.items["1.1.s1"].teach[1] == "services/sqs.md#limits"
+    assert list(data.questions) == ["sqs-visibility", "sns-fanout"]
+    assert data.questions["sns-fanout"].answer == ["A", "B"]
+
+
+def test_every_section_the_data_names_is_listed_with_its_record(tmp_path):
+    data = load_site_data(data_dir_with(tmp_path), label_root=tmp_path)
+    where = dict((ref, w) for ref, w in data.section_refs if "#" in ref and "limits" in ref)
+    assert where["services/sqs.md#limits"].startswith("data/exam.yml:26: exam item 1.1.s1, field 'teach[1]'")
+    refs = [ref for ref, _ in data.section_refs]
+    assert refs.count("services/sqs.md#visibility-timeout") == 2, "the exam item's and the question's"
+    assert "services/sqs.md" in refs, "an in-scope service's page"
 
 
 def test_project_data_loads():
-    data = load_site_data(ROOT / "data", label_root=ROOT)
+    data = load_site_data(data_dir(), label_root=ROOT)
     assert data.exam.domains, "the exam has domains"
     assert {"sqs", "lambda", "kinesis"} <= set(data.services)
 
@@ -44,6 +57,27 @@ BAD_INPUTS = [
     ("value-and-range", ["data/limits.yml:", "limits[0] (id 'sqs.retention')", "has both 'value' and 'min'"]),
     ("unknown-domain", ["data/services.yml:", "services[1] (id 'sns')", "field 'domains.1'", "unknown exam domain 'securty'"]),
     ("weights", ["data/exam.yml:", "exam", "add up to 90"]),
+    # The exam guide
+    ("exam-item-without-section", ["data/exam.yml:34", "field 'domains.1.tasks.0.items.0.teach'", "at least 1 item"]),
+    ("exam-section-not-a-page-anchor", ["data/exam.yml:34", "teach.0", "pattern"]),
+    ("exam-item-under-wrong-task", ["data/exam.yml:", "item '1.1.k9' does not start with its task id '2.1'"]),
+    ("exam-format-numbers", ["data/exam.yml:7", "field 'format'", "scored (4) + unscored (2) must equal questions (5)"]),
+    ("exam-scope-without-page", ["data/exam.yml:", "in_scope.0.services.1", "either 'page'"]),
+    ("service-in-scope-without-domain", ["data/services.yml:", "services[0] (id 'sqs')", "needs at least one exam domain"]),
+    ("service-scope-missing", ["data/services.yml:", "services[0] (id 'sqs')", "field 'in_scope'", "required field is missing"]),
+    # The question bank
+    ("question-duplicate-id", ["data/questions.yml:16", "questions[1] (id 'sqs-visibility')", "duplicate question id", "first defined on line 2"]),
+    ("question-answer-not-an-option", ["data/questions.yml:2", "(id 'sqs-visibility')", "answer 'E' is not an option"]),
+    ("question-answers-and-stem-disagree", ["data/questions.yml:16", "(id 'sns-fanout')", "2 answers, but the stem says '(Choose three.)'"]),
+    ("question-single-answer-not-four-options", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'options'", "at least 4"]),
+    ("question-option-without-why", ["data/questions.yml:9", "(id 'sqs-visibility')", "field 'options.1.why'", "required field is missing"]),
+    ("question-unknown-task", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'task'", "unknown task statement '1.9'"]),
+    ("question-unknown-item", ["data/questions.yml:4", "field 'items.0'", "unknown exam item '1.1.k7'"]),
+    ("question-unknown-service", ["data/questions.yml:5", "field 'services.1'", "unknown service 'sqss'"]),
+    ("question-unknown-limit", ["data/questions.yml:6", "field 'stem'", "unknown limit id 'sqs.retention.mid'"]),
+    ("question-limit-without-bound", ["data/questions.yml:6", "field 'stem'", "limit 'sqs.message-size' has no 'max' bound"]),
+    ("question-source-not-aws", ["data/questions.yml:14", "field 'source'", "AWS documentation host"]),
+    ("question-source-not-https", ["data/questions.yml:29", "(id 'sns-fanout')", "field 'source'", "must use https"]),
 ]
 
 

@@ -1,5 +1,6 @@
-"""Printing: every service page prints as an A4 revision sheet of at most two pages, with its
-title and limit values and none of the site chrome; the booklet holds every sheet in order."""
+"""Printing: every service and exam skills page prints as an A4 revision sheet of at most two
+pages, with its title and limit values and none of the site chrome; the booklet holds every sheet in
+order; a practice page prints its questions first and the answers at the end."""
 
 from __future__ import annotations
 
@@ -12,22 +13,27 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from macros.load import load_site_data
+from project import data_dir
+from macros.datafiles import load_site_data
 from macros.render import format_quantity
 
+import budgets  # noqa: E402
 import pdf as sheets_tool  # noqa: E402
 
-DATA = load_site_data(ROOT / "data")
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]
+
+DATA = load_site_data(data_dir())
 CHROME = ["Skip to content", "Table of contents", "Initializing search", "Switch to dark mode", "Switch to light mode",
           "Made with", "Back to top", "Type to start searching"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def printed(built_site, browser, tmp_path_factory):
     """A copy of the built site with every sheet, questions-only sheet and the booklet printed."""
     site = tmp_path_factory.mktemp("printed") / "site"
     shutil.copytree(built_site, site)
-    sheets, booklet = sheets_tool.print_sheets(site, browser=browser)
+    # Questions-only variants are the same pages with one class set: one is enough to test them.
+    sheets, booklet = sheets_tool.print_sheets(site, browser=browser, questions_only=["sqs"])
     return site, sheets, booklet
 
 
@@ -40,10 +46,10 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def test_every_service_sheet_fits_on_two_a4_pages(printed):
+def test_every_sheet_fits_on_two_a4_pages(printed):
     _, sheets, _ = printed
-    assert len(sheets) == len(DATA.services)
-    too_long = {s.service: s.pages for s in sheets if s.pages > 2}
+    assert len(sheets) == len(DATA.services) + len(sheets_tool.skills_pages())
+    too_long = {s.service: s.pages for s in sheets if s.pages > budgets.SHEET_PAGES}
     assert too_long == {}, f"sheets over two A4 pages: {too_long}"
     for sheet in sheets:
         width, height = (float(v) for v in PdfReader(sheet.pdf).pages[0].mediabox[2:])
@@ -84,13 +90,13 @@ def test_links_print_with_their_host(printed):
 def test_booklet_has_contents_then_every_sheet_in_navigation_order(printed):
     _, sheets, booklet = printed
     reader = PdfReader(booklet)
-    front = normalise(" ".join(reader.pages[i].extract_text() for i in range(2)))
+    number = len(reader.pages) - sum(s.pages for s in sheets)
+    assert 1 <= number <= 4, "a cover and a contents page or three"
+    front = normalise(" ".join(reader.pages[i].extract_text() for i in range(number)))
     assert "Contents" in front
     positions = [front.index(normalise(s.title)) for s in sheets]
     assert positions == sorted(positions), "contents in navigation order"
     # After the front matter, each sheet in navigation order, numbered as the contents say.
-    number = len(reader.pages) - sum(s.pages for s in sheets)
-    assert 1 <= number <= 3, "a cover and a contents page or two"
     for sheet in sheets:
         assert re.search(rf"{re.escape(normalise(sheet.title))} {number + 1}\b", front), f"contents entry for {sheet.service}"
         page_text = normalise(reader.pages[number].extract_text())
@@ -106,5 +112,6 @@ def test_pages_link_to_their_sheets_and_home_to_the_booklet(printed):
     assert 'href="pdf/booklet.pdf"' in home
     for sheet in sheets:
         html = (site / sheet.url_path / "index.html").read_text(encoding="utf-8")
-        assert f'href="../../pdf/services/{sheet.service}.pdf"' in html
-        assert (site / "pdf" / "services" / f"{sheet.service}.pdf").exists()
+        folder = sheet.url_path.split("/")[0]
+        assert f'href="../../pdf/{folder}/{sheet.service}.pdf"' in html
+        assert (site / "pdf" / folder / f"{sheet.service}.pdf").exists()

@@ -7,8 +7,9 @@ import pytest
 
 from conftest import data_dir_with
 from macros import render
-from macros.load import load_site_data
+from macros.datafiles import load_site_data
 from macros.models import Quantity
+from macros.registry import Context, UnknownReference
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_link_is_relative_to_the_page():
 
 
 def test_service_limits_table_rows_are_anchored_and_linked(data):
-    table = render.service_limits_table(data, "sqs", "services/sqs.md")
+    table = render.limits_table(Context(data, "services/sqs.md"), "sqs")
     html = to_html(table)
     assert 'id="limit-sqs-retention"' in html
     assert 'href="../limits.md#limit-sqs-retention"' in html
@@ -67,15 +68,15 @@ def test_service_limits_table_rows_are_anchored_and_linked(data):
 
 
 def test_unknown_service_is_refused(data):
-    with pytest.raises(render.UnknownReference, match="unknown service 'sqss'"):
-        render.service_limits_table(data, "sqss", "services/sqs.md")
+    with pytest.raises(UnknownReference, match="unknown service 'sqss'"):
+        render.limits_table(Context(data, "services/sqs.md"), "sqss")
 
 
 def test_inline_limit_picks_a_bound_and_links_to_the_row(data):
-    html = to_html(render.inline_limit(data, "sqs.retention.max", "services/sns.md"))
+    html = to_html(render.limit(Context(data, "services/sns.md"), "sqs.retention.max"))
     assert ">14 days</a>" in html and 'href="sqs.md#limit-sqs-retention"' in html
-    assert ">4 days<" in to_html(render.inline_limit(data, "sqs.retention.default", "index.md"))
-    assert ">1 MiB<" in to_html(render.inline_limit(data, "sqs.message-size", "index.md"))
+    assert ">4 days<" in to_html(render.limit(Context(data, "index.md"), "sqs.retention.default"))
+    assert ">1 MiB<" in to_html(render.limit(Context(data, "index.md"), "sqs.message-size"))
 
 
 @pytest.mark.parametrize("ref, problem", [
@@ -84,36 +85,36 @@ def test_inline_limit_picks_a_bound_and_links_to_the_row(data):
     ("sns.topics.min", "has no 'min'"),
 ])
 def test_inline_limit_refuses_unknown_ids(data, ref, problem):
-    with pytest.raises(render.UnknownReference, match=problem):
-        render.inline_limit(data, ref, "index.md")
+    with pytest.raises(UnknownReference, match=problem):
+        render.limit(Context(data, "index.md"), ref)
 
 
 def test_index_groups_by_service_and_links_back(data):
-    html = to_html(render.all_limits_index(data, "limits.md"))
+    html = to_html(render.limits_index(Context(data, "limits.md")))
     assert 'href="services/sqs.md#limit-sqs-retention"' in html and 'id="limit-sqs-retention"' in html
     assert html.index(">SQS</a>") < html.index(">Amazon SNS</a>")
 
 
 def test_limits_by_topic_compares_services(data):
-    html = to_html(render.limits_by_topic(data, "payload-size", "compare/limits-by-topic.md"))
+    html = to_html(render.limits_by_topic(Context(data, "compare/limits-by-topic.md"), "payload-size"))
     assert 'href="../services/sqs.md#limit-sqs-message-size"' in html
     assert 'href="../services/sns.md#limit-sns-message-size"' in html
-    with pytest.raises(render.UnknownReference, match="unknown topic"):
-        render.limits_by_topic(data, "nope", "x.md")
+    with pytest.raises(UnknownReference, match="unknown topic"):
+        render.limits_by_topic(Context(data, "x.md"), "nope")
 
 
 def test_limits_compare_lists_chosen_limits(data):
-    html = to_html(render.limits_compare(data, ["sqs.message-size", "sns.message-size", "sqs.retention.max"], "compare/messaging.md"))
+    html = to_html(render.limits_compare(Context(data, "compare/messaging.md"), ["sqs.message-size", "sns.message-size", "sqs.retention.max"]))
     assert html.count("<tr>") == 4 and ">14 days<" in html
     assert 'href="../services/sns.md#limit-sns-message-size"' in html
-    with pytest.raises(render.UnknownReference):
-        render.limits_compare(data, ["sqs.nope"], "x.md")
+    with pytest.raises(UnknownReference):
+        render.limits_compare(Context(data, "x.md"), ["sqs.nope"])
 
 
 def test_changes_table_shows_then_and_now(data):
-    html = to_html(render.changes_table(data, "changes.md"))
+    html = to_html(render.changes_table(Context(data, "changes.md")))
     assert "256 KiB" in html and "1 MiB" in html and "2025-08" in html and "What the notes said." in html
-    assert "No limit has changed" in render.changes_table(data, "services/sns.md", "sns")
+    assert "No limit has changed" in render.changes_table(Context(data, "services/sns.md"), "sns")
 
 
 def test_data_text_is_escaped_in_tables(tmp_path):
@@ -121,13 +122,8 @@ def test_data_text_is_escaped_in_tables(tmp_path):
     path = data_dir / "limits.yml"
     path.write_text(path.read_text().replace("name: Topics per account", "name: '<script>alert(1)</script> | x'"))
     data = load_site_data(data_dir)
-    html = to_html(render.service_limits_table(data, "sns", "services/sns.md"))
+    html = to_html(render.limits_table(Context(data, "services/sns.md"), "sns"))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; | x" in html
-
-
-def test_exam_focus_tags_link_to_domains(data):
-    html = to_html(render.exam_focus(data, "sns", "services/sns.md"))
-    assert 'href="../exam.md#domain-security"' in html and "Security · 40%" in html
 
 
 def test_protect_code_keeps_jinja_in_code_samples():

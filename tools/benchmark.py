@@ -4,12 +4,12 @@ what is deterministic (bytes, page counts); times and scores are for people to r
     python tools/benchmark.py                    # everything
     python tools/benchmark.py weight build       # some parts: weight, build, lighthouse, pdf
 
-- weight:     bytes a page transfers (HTML, CSS, JS; gzipped), per page, against 100 KB
-- build:      a full strict build against a bare Material build of the same Markdown (budget 1.5x)
+- weight:     bytes a page transfers (HTML, CSS, JS; gzipped), per page, against its budget
+- build:      a full strict build against a bare Material build of the same Markdown (budget: budgets.BUILD_RATIO)
 - lighthouse: Lighthouse 12 (mobile) on the home page, a service page, the limits index and a page
-              with diagrams, served with gzip on 127.0.0.1, each run LIGHTHOUSE_RUNS times (default 3)
-              and the median printed (budget 100 each; 95 performance with diagrams)
-- pdf:        A4 pages per service sheet (budget 2) and the booklet's total
+              with diagrams, served with gzip on 127.0.0.1, each run LIGHTHOUSE_RUNS times (default budgets.LIGHTHOUSE_RUNS)
+              and the median printed against budgets.py
+- pdf:        A4 pages per sheet (budget: budgets.SHEET_PAGES) and the booklet's total
 """
 
 from __future__ import annotations
@@ -29,15 +29,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import budgets  # noqa: E402
 from site_server import CHROMIUM_FLAGS, QuietHandler, chromium_path, serve, site_pages  # noqa: E402
 
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
-LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
-WEIGHT_BUDGET = 100 * 1024
+LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", budgets.LIGHTHOUSE_RUNS))
+WEIGHT_BUDGET = budgets.PAGE_WEIGHT_BYTES
+
+
+def is_practice_set(page: str) -> bool:
+    """A practice page of one domain (`practice/development/`), which has a budget of its own."""
+    return page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",)
+
+
 LIGHTHOUSE_PAGES = {
     "home": "",
     "service page": "services/sqs/",
     "limits index": "limits/",
+    "practice set": "practice/development/",
+    "mock exam": "practice/mock/",
     "page with diagrams": "services/codedeploy/",
 }
 
@@ -73,11 +83,13 @@ def has_diagram(site: Path, page: str) -> bool:
 
 
 def report_weight(site: Path) -> None:
-    print(f"\nPage weight (gzipped HTML + CSS + JS; budget {WEIGHT_BUDGET // 1024} KB for pages without diagrams)")
+    print(f"\nPage weight (gzipped HTML + CSS + JS; budget {WEIGHT_BUDGET // 1024} KB for pages without diagrams, "
+          f"{budgets.PRACTICE_PAGE_WEIGHT_BYTES // 1024} KB for a practice set)")
     print(f"{'page':<36} {'html':>7} {'css':>7} {'js':>7} {'total':>8}")
     for page in site_pages(site):
         w = page_weight(site, page)
-        note = " (diagrams)" if has_diagram(site, page) else ("" if w["total"] <= WEIGHT_BUDGET else "  OVER BUDGET")
+        budget = budgets.PRACTICE_PAGE_WEIGHT_BYTES if is_practice_set(page) else WEIGHT_BUDGET
+        note = " (diagrams)" if has_diagram(site, page) else ("" if w["total"] <= budget else "  OVER BUDGET")
         print(f"{page or '/':<36} {w['html']:>7} {w['css']:>7} {w['js']:>7} {w['total']:>8}{note}")
 
 
@@ -93,6 +105,7 @@ def bare_config(project: Path) -> None:
     config["plugins"] = ["search"]
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
+    config.pop("hooks", None)
     config["strict"] = False
     config["theme"].pop("custom_dir", None)
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
@@ -117,7 +130,7 @@ def report_build(runs: int = 3) -> None:
             plain.append(timed_build(bare, Path(tmp) / "bare-site"))
     f, p = statistics.median(full), statistics.median(plain)
     print(f"\nBuild time (median of {runs}): full strict build {f:.2f} s, bare Material build {p:.2f} s, "
-          f"ratio {f / p:.2f} (budget 1.5)")
+          f"ratio {f / p:.2f} (budget {budgets.BUILD_RATIO})")
 
 
 # Lighthouse ---------------------------------------------------------------------------------
@@ -177,7 +190,7 @@ def report_lighthouse(site: Path, runs: int = LIGHTHOUSE_RUNS) -> None:
     server, base = serve(site, GzipHandler)
     try:
         print(f"\nLighthouse 12, mobile, gzip, median of {runs} runs "
-              "(budget 100 each; performance 95 on pages with diagrams)")
+              f"(budget {budgets.LIGHTHOUSE_SCORE} each; performance {budgets.LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS} on pages with diagrams)")
         print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   performance in each run")
         for name, path in LIGHTHOUSE_PAGES.items():
             scores = [lighthouse_scores(binary, base + path) for _ in range(runs)]
@@ -199,9 +212,9 @@ def report_pdf(site: Path) -> None:
     copy = Path(tempfile.mkdtemp()) / "site"
     shutil.copytree(site, copy)
     sheets, booklet = sheets_tool.print_sheets(copy)
-    print("\nA4 pages per revision sheet (budget 2)")
+    print(f"\nA4 pages per revision sheet (budget {budgets.SHEET_PAGES})")
     for sheet in sheets:
-        print(f"{sheet.service:<22} {sheet.pages:>3}{'' if sheet.pages <= 2 else '  OVER BUDGET'}")
+        print(f"{sheet.service:<22} {sheet.pages:>3}{'' if sheet.pages <= budgets.SHEET_PAGES else '  OVER BUDGET'}")
     print(f"{'booklet':<22} {len(PdfReader(booklet).pages):>3}")
     shutil.rmtree(copy.parent, ignore_errors=True)
 

@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from macros.load import load_site_data  # noqa: E402
+from macros.datafiles import load_site_data  # noqa: E402
+import budgets  # noqa: E402
+from project import data_dir, mkdocs_config  # noqa: E402
 from site_server import launch, serve  # noqa: E402
 
 PDF_DIR = "pdf"
@@ -55,22 +57,42 @@ def page_count(pdf: bytes) -> int:
 
 
 def sheets_for(site: Path, only: list[str] | None = None) -> list[Sheet]:
-    """Service sheets in navigation order (categories, then services, as in data/services.yml)."""
-    data = load_site_data(ROOT / "data")
+    """Service sheets in navigation order (categories, then services, as in data/services.yml),
+    then the exam skills pages in their navigation order."""
+    data = load_site_data(data_dir())
     sheets = []
     for category in data.categories.values():
         for service in data.services.values():
             if service.category != category.id or (only and service.id not in only):
                 continue
-            url_path = service.page.removesuffix(".md") + "/"
-            sheets.append(Sheet(
-                service=service.id,
-                title=service.name,
-                url_path=url_path,
-                pdf=site / PDF_DIR / "services" / f"{service.id}.pdf",
-                questions_pdf=site / PDF_DIR / "services" / f"{service.id}-questions.pdf",
-            ))
+            sheets.append(_sheet(site, service.id, service.name, service.page, "services"))
+    for page in skills_pages():
+        stem = page.removeprefix("skills/").removesuffix(".md")
+        if only and stem not in only:
+            continue
+        title = next(line[2:].strip() for line in (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+        sheets.append(_sheet(site, stem, title, page, "skills"))
     return sheets
+
+
+def skills_pages() -> list[str]:
+    """The pages under docs/skills/, in the order of mkdocs.yml's navigation."""
+    def walk(entries):
+        for entry in entries:
+            value = list(entry.values())[0] if isinstance(entry, dict) else entry
+            yield from walk(value) if isinstance(value, list) else [value]
+
+    return [p for p in walk(mkdocs_config()["nav"]) if p.startswith("skills/")]
+
+
+def _sheet(site: Path, sheet_id: str, title: str, page: str, folder: str) -> Sheet:
+    return Sheet(
+        service=sheet_id,
+        title=title,
+        url_path=page.removesuffix(".md") + "/",
+        pdf=site / PDF_DIR / folder / f"{sheet_id}.pdf",
+        questions_pdf=site / PDF_DIR / folder / f"{sheet_id}-questions.pdf",
+    )
 
 
 def _cover_html(title: str, exam: str, version: str, entries: list[tuple[str, int]]) -> str:
@@ -144,11 +166,10 @@ def link_sheets(site: Path, sheets: list[Sheet], booklet: Path | None) -> None:
     for sheet in sheets:
         page = site / sheet.url_path / "index.html"
         depth = "../" * sheet.url_path.count("/")
-        links = (
-            f'<p class="pdf-links print-hide">Download: <a href="{depth}{PDF_DIR}/services/{sheet.service}.pdf">'
-            f'revision sheet (PDF)</a> · <a href="{depth}{PDF_DIR}/services/{sheet.service}-questions.pdf">'
-            f"questions only (PDF)</a></p>"
-        )
+        parts = [f'<a href="{depth}{sheet.pdf.relative_to(site).as_posix()}">revision sheet (PDF)</a>']
+        if sheet.questions_pdf.exists():
+            parts.append(f'<a href="{depth}{sheet.questions_pdf.relative_to(site).as_posix()}">questions only (PDF)</a>')
+        links = f'<p class="pdf-links print-hide">Download: {" · ".join(parts)}</p>'
         _insert_after_title(page, links)
     if booklet is not None:
         links = f'<p class="pdf-links print-hide">Download: <a href="{PDF_DIR}/{booklet.name}">all revision sheets as one booklet (PDF)</a></p>'
@@ -169,23 +190,26 @@ def build_site(site: Path) -> None:
 
 
 def print_sheets(
-    site: Path, only: list[str] | None = None, booklet: bool = True, browser=None
+    site: Path, only: list[str] | None = None, booklet: bool = True, browser=None,
+    questions_only: list[str] | None = None,
 ) -> tuple[list[Sheet], Path | None]:
     """Print the sheets (and the booklet) of a built site into its pdf/ folder and link them.
-    `browser`: a Playwright browser to use; by default one is launched and closed here."""
+    `browser`: a Playwright browser to use; by default one is launched and closed here.
+    `questions_only`: the sheets that also get a questions-only variant (default: all)."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             own = launch(playwright)
             try:
-                return print_sheets(site, only, booklet, own)
+                return print_sheets(site, only, booklet, own, questions_only)
             finally:
                 own.close()
 
-    data = load_site_data(ROOT / "data")
+    data = load_site_data(data_dir())
     sheets = sheets_for(site, only)
-    (site / PDF_DIR / "services").mkdir(parents=True, exist_ok=True)
+    for folder in {sheet.pdf.parent for sheet in sheets}:
+        folder.mkdir(parents=True, exist_ok=True)
     server, base = serve(site)
     booklet_path = None
     page = browser.new_page()
@@ -194,7 +218,8 @@ def print_sheets(
             pdf = print_page(page, base + sheet.url_path)
             sheet.pdf.write_bytes(pdf)
             sheet.pages = page_count(pdf)
-            sheet.questions_pdf.write_bytes(print_page(page, base + sheet.url_path, questions_only=True))
+            if questions_only is None or sheet.service in questions_only:
+                sheet.questions_pdf.write_bytes(print_page(page, base + sheet.url_path, questions_only=True))
         if booklet:
             version = re.search(r"version ([^<]*)</div>", (site / "index.html").read_text(encoding="utf-8"))
             booklet_path = site / PDF_DIR / "booklet.pdf"
@@ -212,7 +237,7 @@ def print_sheets(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build into site/)")
-    parser.add_argument("--only", help="comma-separated service ids; skips the booklet")
+    parser.add_argument("--only", help="comma-separated service ids or skills page names; skips the booklet")
     args = parser.parse_args()
     site = args.site or ROOT / "site"
     if args.site is None:
@@ -221,7 +246,7 @@ def main() -> int:
     sheets, booklet = print_sheets(site, only, booklet=only is None)
     print(f"{'sheet':<22} {'A4 pages':>8}")
     for sheet in sheets:
-        flag = "" if sheet.pages <= 2 else "  <- over two pages"
+        flag = "" if sheet.pages <= budgets.SHEET_PAGES else "  <- over budget"
         print(f"{sheet.service:<22} {sheet.pages:>8}{flag}")
     if booklet:
         from pypdf import PdfReader

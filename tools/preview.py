@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from project import ROOT, SOURCES, data_dir
 
 
 def main() -> int:
@@ -33,14 +33,14 @@ def main() -> int:
     drafts = Path(args.drafts) if args.drafts else None
 
     tmp = Path(tempfile.mkdtemp(prefix="preview-"))
-    for name in ("mkdocs.yml", "macros", "data", "includes", "overrides", "docs"):
+    for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
             shutil.copy(source, tmp / name)
 
-    services = yaml.safe_load((ROOT / "data" / "services.yml").read_text())["services"]
+    services = yaml.safe_load((data_dir() / "services.yml").read_text())["services"]
     limits_doc = yaml.safe_load((tmp / "data" / "limits.yml").read_text())
     glossary = (tmp / "includes" / "abbreviations.md").read_text()
     for service in args.services if drafts else []:

@@ -7,13 +7,14 @@ are walked to refuse duplicate keys and remember the line of every value, then c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import ExamFile, LimitsFile, ServicesFile, SiteData
+from .models import BOUNDS, ExamFile, LimitsFile, QuestionsFile, ServicesFile, SiteData
 
 Path_ = tuple  # a path into the data: ("limits", 3, "verified")
 
@@ -170,14 +171,38 @@ def _unknown(doc: YamlDocument, path: Path_, what: str, value: str, known: Itera
     return doc.error(path, f"unknown {what} {value!r}; known: {hint}")
 
 
-def load_site_data(data_dir: Path, label_root: Path | None = None) -> SiteData:
-    """Load and cross-check `exam.yml`, `services.yml` and `limits.yml` from `data_dir`."""
+def _label(path: Path, label_root: Path | None) -> str:
+    return str(path.relative_to(label_root)) if label_root and path.is_relative_to(label_root) else str(path)
+
+
+def _document(data_dir: Path, name: str, label_root: Path | None) -> YamlDocument:
+    path = Path(data_dir) / name
+    return YamlDocument(path, _label(path, label_root))
+
+
+_CACHE: dict = {}
+
+
+def load_site_data(data_dir: Path, label_root: Path | None = None, questions_file: Path | None = None) -> SiteData:
+    """Load and cross-check `exam.yml`, `services.yml`, `limits.yml` and `questions.yml` (when there
+    is one) from `data_dir`; `questions_file` reads the questions from elsewhere (a draft).
+
+    One build asks three times (the macros, the exports, the print footer): the files are read again
+    only when one of them changed, so `mkdocs serve` still sees every edit."""
     data_dir = Path(data_dir)
+    files = sorted(data_dir.glob("*.yml")) + ([Path(questions_file)] if questions_file else [])
+    key = (data_dir.resolve(), label_root, questions_file,
+           tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists()))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _load(data_dir, label_root, questions_file)
+    return _CACHE[key]
+
+
+def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) -> SiteData:
 
     def document(name: str) -> YamlDocument:
-        path = data_dir / name
-        label = str(path.relative_to(label_root)) if label_root and path.is_relative_to(label_root) else str(path)
-        return YamlDocument(path, label)
+        return _document(data_dir, name, label_root)
 
     exam_doc, services_doc, limits_doc = document("exam.yml"), document("services.yml"), document("limits.yml")
     exam = exam_doc.validate(ExamFile).exam
@@ -217,4 +242,67 @@ def load_site_data(data_dir: Path, label_root: Path | None = None) -> SiteData:
             if related not in limits:
                 raise limits_doc.error(("limits", index, "related", position), f"related id {related!r} is not a limit in this file")
 
-    return SiteData(exam=exam, categories=categories, services=services, topics=topics, limits=limits)
+    questions = {}
+    questions_path = Path(questions_file) if questions_file else data_dir / "questions.yml"
+    if questions_path.exists():
+        questions_doc = YamlDocument(questions_path, _label(questions_path, label_root))
+        questions = _index(questions_doc, questions_doc.validate(QuestionsFile).questions, "questions", "question",
+                           _question_check(questions_doc, exam, services, limits))
+
+    refs = []
+    for d, domain in enumerate(exam.domains):
+        for t, task in enumerate(domain.tasks):
+            for i, item in enumerate(task.items):
+                for n, ref in enumerate(item.teach):
+                    path = ("exam", "domains", d, "tasks", t, "items", i, "teach", n)
+                    refs.append((ref, f"{exam_doc.where(path)}: exam item {item.id}, field 'teach[{n}]'"))
+    for g, group in enumerate(exam.in_scope):
+        for s, entry in enumerate(group.services):
+            if entry.page:
+                path = ("exam", "in_scope", g, "services", s, "page")
+                refs.append((entry.page, f"{exam_doc.where(path)}: in-scope service {entry.name!r}, field 'page'"))
+    if questions_path.exists():
+        for index, question in enumerate(questions.values()):
+            for n, ref in enumerate(question.teach):
+                path = ("questions", index, "teach", n)
+                refs.append((ref, f"{questions_doc.where(path)}: question {question.id!r}, field 'teach[{n}]'"))
+    return SiteData(exam=exam, categories=categories, services=services, topics=topics, limits=limits,
+                    questions=questions, section_refs=refs)
+
+
+_LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
+
+
+def limit_calls(text: str) -> list[str]:
+    """The limit ids a question's text asks for with `{{ limit('id') }}`."""
+    return _LIMIT_CALL.findall(text)
+
+
+def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):
+    tasks, items = exam.tasks, exam.items
+
+    def check(question, index):
+        if question.task not in tasks:
+            raise _unknown(doc, ("questions", index, "task"), "task statement", question.task, tasks)
+        for n, item in enumerate(question.items):
+            if item not in items:
+                raise _unknown(doc, ("questions", index, "items", n), "exam item", item, items)
+        for n, service in enumerate(question.services):
+            if service not in services:
+                raise _unknown(doc, ("questions", index, "services", n), "service", service, services)
+        texts = [("stem",), *[("options", n, field) for n in range(len(question.options)) for field in ("text", "why")]]
+        for path in texts:
+            value = question.stem if path == ("stem",) else getattr(question.options[path[1]], path[2])
+            for ref in limit_calls(value):
+                base, _, bound = ref.rpartition(".")
+                if ref in limits:
+                    continue
+                if bound in BOUNDS and base in limits:
+                    if getattr(limits[base], bound) is None:
+                        raise doc.error(("questions", index, *path), f"limit {base!r} has no {bound!r} bound (in {{{{ limit('{ref}') }}}})")
+                    continue
+                raise doc.error(("questions", index, *path), f"unknown limit id {ref!r} in {{{{ limit() }}}}")
+            if "{{" in value.replace("{{ limit(", ""):
+                raise doc.error(("questions", index, *path), "only {{ limit('id') }} may be used inside question text")
+
+    return check

@@ -1,4 +1,4 @@
-"""Pure functions applied to every built HTML page (from `on_post_build`).
+"""Pure functions applied to every built HTML page (steps of `finish.finish_page`).
 
 - A Content-Security-Policy meta tag: scripts, styles, fonts and images from the site's own
   origin only. The exceptions, each because Material for MkDocs needs it:
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 _EXTERNAL_LINK = re.compile(r'<a\s(?P<attrs>[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*)>')
 _SEARCH_DIALOG = re.compile(r'(<div\s+class="md-search"\s+data-md-component="search"\s+role="dialog")(?![^>]*aria-label)')
-_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
+_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 POLICY = {
     "default-src": ["'self'"],
@@ -55,8 +55,9 @@ def content_security_policy(html: str) -> str:
 
 
 def add_content_security_policy(html: str) -> str:
-    html = _CSP_META.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    if _CSP_META.search(html):  # finished before: the policy is brought up to date in place
+        return _CSP_META.sub(lambda m: meta, html, count=1)
     # First in <head>, so that it governs every script and stylesheet after it.
     return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + "\n    " + meta, html, count=1)
 

@@ -45,6 +45,8 @@ def add_print_parts(html: str, footer: str) -> str:
 
 def number_questions(html: str) -> str:
     """Number the self-test questions, so that each answer in the block can be matched to its question."""
+    if 'class="question-number"' in html:
+        return html
     count = 0
 
     def number(match: re.Match) -> str:

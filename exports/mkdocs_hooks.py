@@ -1,0 +1,27 @@
+"""MkDocs hooks (`hooks:` in mkdocs.yml): add the files made from the data to the build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of its package
+    sys.path.insert(0, str(ROOT))
+
+import exports  # noqa: E402
+from macros.datafiles import DataError, load_site_data  # noqa: E402
+
+
+def on_files(files, config):
+    root = Path(config.config_file_path).parent
+    try:
+        data = load_site_data(root / config.extra.get("data_dir", "data"), label_root=root)
+    except DataError as err:
+        raise PluginError(f"Invalid site data:\n{err}") from None
+    for path, text in exports.site_files(data, config.use_directory_urls).items():
+        files.append(File.generated(config, path, content=text))
+    return files

@@ -1,0 +1,168 @@
+"""The exam guide as pages: format, domains, task statements with the sections that teach each
+item, the in-scope services, and the domain tags on service pages. Pure functions, data in,
+Markdown out; every data string escaped. Also the check that every section the guide data points
+to exists in the built site (`missing_sections`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .models import SiteData
+from .registry import Context, UnknownReference, macro
+from .render import _service_link, _table, escape, link
+
+EXAM_PAGE = "exam.md"
+
+
+def domain_anchor(domain_id: str) -> str:
+    return f"domain-{domain_id}"
+
+
+def task_anchor(task_id: str) -> str:
+    return "task-" + task_id.replace(".", "-")
+
+
+def page_label(data: SiteData, page: str) -> str:
+    """What a reader calls a page: the service's short name, or the page's file name in words."""
+    for service in data.services.values():
+        if service.page == page:
+            return service.short or service.name
+    stem = page.rsplit("/", 1)[-1].removesuffix(".md")
+    return stem.replace("-", " ").capitalize()
+
+
+def section_link(data: SiteData, ref: str, page: str) -> str:
+    """`services/sqs.md#dead-letter-queues` as `[SQS: dead letter queues](...)`."""
+    target, _, anchor = ref.partition("#")
+    label = page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
+    return f"[{escape(label)}]({link(ref, page)})"
+
+
+@macro
+def exam_focus(ctx: Context, service: str) -> str:
+    """The exam domains a service serves, as tags linking to the exam page; for a service the exam
+    guide leaves out, a note saying so instead."""
+    data, page = ctx.data, ctx.page
+    if service not in data.services:
+        raise UnknownReference(f"unknown service {service!r}")
+    entry = data.services[service]
+    if not entry.in_scope:
+        return (
+            f'!!! warning "Not on the {escape(data.exam.code)} exam"\n'
+            f"    {escape(entry.name)} is not on the exam guide's list of in-scope services. This page "
+            f"stays for reference; see [what the exam covers]({link(EXAM_PAGE + '#in-scope-services', page)})."
+        )
+    domains = {d.id: d for d in data.exam.domains}
+    tags = [
+        f"[{escape(domains[d].name)} · {domains[d].weight}%]({link(f'{EXAM_PAGE}#{domain_anchor(d)}', page)}){{ .md-tag .domain-tag }}"
+        for d in entry.domains
+    ]
+    return f"{escape(data.exam.code)} domains: " + " ".join(tags) + "\n{ .exam-domains }"
+
+
+@macro
+def exam_domains_table(ctx: Context) -> str:
+    data, page = ctx.data, ctx.page
+    rows = [
+        [f"[{escape(d.name)}]({link(f'{EXAM_PAGE}#{domain_anchor(d.id)}', page)})", f"{d.weight}%", str(len(d.tasks))]
+        for d in data.exam.domains
+    ]
+    return _table(["Domain", "Weight", "Task statements"], rows)
+
+
+@macro
+def exam_format(ctx: Context) -> str:
+    """The exam's format as a table: questions, time, scoring, question types."""
+    exam = ctx.data.exam
+    fmt = exam.format
+    if fmt is None:
+        return "*The exam format is not recorded.*"
+    rows = [
+        ["Questions", f"{fmt.questions}: {fmt.scored} scored and {fmt.unscored} unscored (not marked as such)"],
+        ["Time", f"{fmt.minutes} minutes"],
+        ["Result", f"a scaled score from {fmt.score_min} to {fmt.score_max}; {fmt.passing_score} passes"],
+    ]
+    rows += [[escape(t.name), escape(t.description)] for t in fmt.question_types]
+    return _table(["Format", escape(exam.code)], rows) + f"\n\nSource: [{escape(exam.code)} exam guide]({fmt.source})."
+
+
+@macro
+def exam_coverage(ctx: Context) -> str:
+    """Every domain, its task statements, and for each knowledge or skill item the sections of
+    this site that teach it."""
+    data, page = ctx.data, ctx.page
+    blocks = []
+    for domain in data.exam.domains:
+        blocks.append(f"## {escape(domain.name)} ({domain.weight}%) {{ #{domain_anchor(domain.id)} }}")
+        for task in domain.tasks:
+            blocks.append(f"### Task {escape(task.id)}: {escape(task.name)} {{ #{task_anchor(task.id)} }}")
+            rows = [
+                [
+                    escape(item.id),
+                    "Knowledge" if item.kind == "knowledge" else "Skill",
+                    escape(item.text),
+                    "<br>".join(section_link(data, ref, page) for ref in item.teach),
+                ]
+                for item in task.items
+            ]
+            blocks.append(_table(["Item", "Kind", "What", "Taught in"], rows))
+        services = [s for s in data.services.values() if domain.id in s.domains]
+        blocks.append(
+            "Service pages tagged with this domain: "
+            + ", ".join(_service_link(data, s.id, page) for s in services) + "."
+        )
+    return "\n\n".join(blocks)
+
+
+@macro
+def exam_scope(ctx: Context) -> str:
+    """The guide's in-scope services by category, each with the page that teaches it or why the
+    site has none; then the services the guide names as out of scope."""
+    data, page = ctx.data, ctx.page
+    rows = []
+    for group in data.exam.in_scope:
+        for entry in group.services:
+            where = section_link(data, entry.page, page) if entry.page else f"*No page:* {escape(entry.uncovered)}"
+            rows.append([escape(group.category), escape(entry.name), where])
+    text = _table(["Category", "Service", "On this site"], rows)
+    if data.exam.out_of_scope:
+        text += "\n\nNamed as out of scope: " + ", ".join(escape(s) for s in data.exam.out_of_scope) + "."
+    kept = [s for s in data.services.values() if not s.in_scope]
+    if kept:
+        text += (
+            "\n\nPages kept from the original notes for services the exam leaves out: "
+            + ", ".join(_service_link(data, s.id, page) for s in kept) + "."
+        )
+    return text
+
+
+# The sections the data points to -----------------------------------------------------------------
+
+_ID = re.compile(r"\sid=\"([^\"]+)\"")
+
+
+def built_path(page: str, use_directory_urls: bool = True) -> str:
+    """Where MkDocs writes a page: `services/sqs.md` -> `services/sqs/index.html`."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + ("/index.html" if use_directory_urls else ".html")
+
+
+def missing_sections(refs: Iterable[tuple[str, str]], pages: dict[str, str], use_directory_urls: bool = True) -> list[str]:
+    """For each (section, where-it-is-written) whose page or anchor is not in `pages` (built path ->
+    HTML), one line naming the data record and what is missing."""
+    ids: dict[str, set[str]] = {}
+    problems = []
+    for ref, where in refs:
+        target, _, anchor = ref.partition("#")
+        path = built_path(target, use_directory_urls)
+        if path not in pages:
+            problems.append(f"{where}: {ref!r}: no page {target} in the site")
+            continue
+        if path not in ids:
+            ids[path] = set(_ID.findall(pages[path]))
+        if anchor and anchor not in ids[path]:
+            problems.append(f"{where}: {ref!r}: {target} has no section with id {anchor!r}")
+    return problems

@@ -1,0 +1,246 @@
+"""The question bank as pages: practice sets per domain (grouped by task statement), an overview by
+domain, task statement and service, and the bank as JSON for the mock exam. Pure functions.
+
+Each question is written as plain HTML that works with JavaScript off: a fieldset of real radio
+buttons or checkboxes with labels, then the answer and every option's explanation in a closed
+<details class="question"> (which the print stage also collects at the end of the sheet).
+`assets/javascripts/practice.js` adds checking, scoring and progress on top.
+
+Question text is plain text from data/questions.yml: it is HTML-escaped, `code` in backticks
+becomes <code>, and `{{ limit('id') }}` becomes the limit's value, so a changed limit changes its
+questions.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from typing import Iterable
+
+from .models import LETTERS, Question, SiteData
+from .registry import Context, UnknownReference, macro
+from .render import referenced_value, resolve_limit
+
+PRACTICE_DIR = "practice"
+_LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def practice_page(domain_id: str) -> str:
+    return f"{PRACTICE_DIR}/{domain_id}.md"
+
+
+def question_anchor(question_id: str) -> str:
+    return f"q-{question_id}"
+
+
+def url(target: str, page: str, directory_urls: bool = True) -> str:
+    """The URL of a site page (`services/sqs.md#x`) from the built `page`, as MkDocs writes it
+    (`../../services/sqs/#x`, or `../services/sqs.html#x` without directory URLs): for raw HTML,
+    which MkDocs does not rewrite."""
+    from .guide import built_path
+
+    path, _, anchor = target.partition("#")
+    built, here = built_path(path, directory_urls), built_path(page, directory_urls)
+    relative = posixpath.relpath(built, posixpath.dirname(here) or ".")
+    if directory_urls and relative.endswith("index.html"):
+        relative = relative[: -len("index.html")] or "./"
+    if path == page:
+        relative = ""
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def text_html(data: SiteData, text: str) -> str:
+    """Question text as HTML: escaped, `code` spans, limit values filled in."""
+
+    def value(match: re.Match) -> str:
+        limit, bound = resolve_limit(data, match.group(1))
+        return referenced_value(limit, bound).replace("\\", "")
+
+    parts = _CODE.split(" ".join(text.split()))
+    out = []
+    for n, part in enumerate(parts):
+        filled = _LIMIT_CALL.sub(lambda m: "\0" + value(m) + "\1", part)
+        escaped = html.escape(filled, quote=False).replace("\0", "").replace("\1", "")
+        out.append(f"<code>{escaped}</code>" if n % 2 else escaped)
+    return "".join(out)
+
+
+def plain_text(data: SiteData, text: str) -> str:
+    """Question text for the JSON bank: limits filled in, backticks kept (the script renders them)."""
+    return _LIMIT_CALL.sub(lambda m: referenced_value(*resolve_limit(data, m.group(1))).replace("\\", ""), " ".join(text.split()))
+
+
+def _section_label(data: SiteData, ref: str) -> str:
+    from .guide import page_label
+
+    target, _, anchor = ref.partition("#")
+    return page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
+
+
+def question_html(ctx: Context, question: Question, number: int) -> str:
+    data, page = ctx.data, ctx.page
+    multiple = len(question.answer) > 1
+    kind = "checkbox" if multiple else "radio"
+    qid = question_anchor(question.id)
+    services = [data.services[s] for s in question.services]
+    meta = f"Question {number} · Task {question.task} · " + ", ".join(html.escape(s.short or s.name) for s in services)
+    options = []
+    for letter, option in zip(LETTERS, question.options):
+        oid = f"{qid}-{letter.lower()}"
+        options.append(
+            f'<div class="practice-option"><input type="{kind}" name="{qid}" id="{oid}" value="{letter}">'
+            f'<label for="{oid}"><span class="practice-letter">{letter}.</span> {text_html(data, option.text)}</label></div>'
+        )
+    explanations = "".join(
+        f'<li data-letter="{letter}"><strong>{letter}</strong> '
+        f'({"right" if letter in question.answer else "wrong"}): {text_html(data, option.why)}</li>'
+        for letter, option in zip(LETTERS, question.options)
+    )
+    learn = " · ".join(f'<a href="{html.escape(url(ref, page, ctx.directory_urls))}">{html.escape(_section_label(data, ref))}</a>' for ref in question.teach)
+    answer = ", ".join(question.answer)
+    return (
+        f'<section class="practice-question" id="{qid}" data-id="{html.escape(question.id)}" data-task="{question.task}" '
+        f'data-services="{" ".join(question.services)}" data-answer="{"".join(question.answer)}">'
+        f'<fieldset><legend><span class="practice-meta">{meta}</span> {text_html(data, question.stem)}</legend>'
+        + "".join(options)
+        + "</fieldset>"
+        f'<details class="question practice-answer"><summary>Answer and explanations</summary>'
+        f'<p><strong>Answer: {answer}</strong></p><ul>{explanations}</ul>'
+        f'<p>Re-read: {learn} · Source: <a href="{html.escape(question.source)}">AWS documentation</a> '
+        f'(checked {question.verified.isoformat()})</p></details></section>'
+    )
+
+
+def questions_of(data: SiteData, domain_number: int | None = None) -> list[Question]:
+    return [q for q in data.questions.values() if domain_number is None or q.domain_number == domain_number]
+
+
+@macro
+def practice_questions(ctx: Context, domain: str) -> str:
+    """Every question of one exam domain, grouped by task statement, numbered from 1."""
+    data, page = ctx.data, ctx.page
+    numbers = {d.id: n for n, d in enumerate(data.exam.domains, start=1)}
+    if domain not in numbers:
+        raise UnknownReference(f"unknown exam domain {domain!r}; known: {', '.join(numbers)}")
+    blocks, number = [f'<div data-practice-domain="{domain}" hidden></div>'], 0
+    for task in data.exam.domains[numbers[domain] - 1].tasks:
+        questions = [q for q in questions_of(data, numbers[domain]) if q.task == task.id]
+        blocks.append(f"## Task {task.id}: {html.escape(task.name)} {{ #task-{task.id.replace('.', '-')} }}")
+        if not questions:
+            blocks.append("*No questions for this task statement yet.*")
+            continue
+        for question in questions:
+            number += 1
+            blocks.append(question_html(ctx, question, number))
+    return "\n\n".join(blocks)
+
+
+def _count_links(items: Iterable[tuple[str, str, int]]) -> str:
+    return ", ".join(f"[{label} ({count})]({target})" for label, target, count in items if count)
+
+
+@macro
+def practice_overview(ctx: Context) -> str:
+    """How many questions there are per domain, task statement and service, linking to each set."""
+    from .render import _table, escape, link
+
+    data, page = ctx.data, ctx.page
+    numbers = {d.id: n for n, d in enumerate(data.exam.domains, start=1)}
+    rows = []
+    for domain in data.exam.domains:
+        domain_questions = questions_of(data, numbers[domain.id])
+        tasks = ", ".join(
+            f"[{t.id}]({link(practice_page(domain.id) + '#task-' + t.id.replace('.', '-'), page)}) "
+            f"({sum(q.task == t.id for q in domain_questions)})"
+            for t in domain.tasks
+        )
+        rows.append([
+            f"[{escape(domain.name)}]({link(practice_page(domain.id), page)})",
+            f"{domain.weight}%", str(len(domain_questions)), tasks,
+        ])
+    table = _table(["Domain", "Exam weight", "Questions", "By task statement"], rows)
+    service_rows = []
+    for service in data.services.values():
+        per_domain = [
+            (escape(d.name), link(practice_page(d.id), page) + f"?service={service.id}",
+             sum(service.id in q.services for q in questions_of(data, numbers[d.id])))
+            for d in data.exam.domains
+        ]
+        total = sum(count for _, _, count in per_domain)
+        if total:
+            service_rows.append([escape(service.short or service.name), str(total), _count_links(per_domain)])
+    services = _table(["Service", "Questions", "Practise in"], service_rows)
+    return f"{table}\n\n## By service {{ #by-service }}\n\n{services}"
+
+
+MOCK_PAGE = f"{PRACTICE_DIR}/mock.md"
+BANK_FILE = f"{PRACTICE_DIR}/question-bank.js"
+
+
+def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
+    """The whole bank and the exam's shape, for the mock exam: every URL in it is relative to the
+    mock exam page, the only page that loads it."""
+    exam, page = data.exam, MOCK_PAGE
+    fmt = exam.format
+    return {
+        "exam": {
+            "code": exam.code,
+            "questions": fmt.questions if fmt else 65,
+            "minutes": fmt.minutes if fmt else 130,
+            "passing": fmt.passing_score if fmt else 720,
+            "min": fmt.score_min if fmt else 100,
+            "max": fmt.score_max if fmt else 1000,
+            "domains": [
+                {"id": d.id, "name": d.name, "weight": d.weight, "page": url(practice_page(d.id), page, directory_urls),
+                 "tasks": [{"id": t.id, "name": t.name} for t in d.tasks]}
+                for d in exam.domains
+            ],
+        },
+        "questions": [
+            {
+                "id": q.id,
+                "task": q.task,
+                "domain": exam.domains[q.domain_number - 1].id,
+                "services": q.services,
+                "stem": plain_text(data, q.stem),
+                "options": [plain_text(data, o.text) for o in q.options],
+                "why": [plain_text(data, o.why) for o in q.options],
+                "answer": q.answer,
+                "learn": [[_section_label(data, ref), url(ref, page, directory_urls)] for ref in q.teach],
+                "page": url(practice_page(exam.domains[q.domain_number - 1].id) + "#" + question_anchor(q.id), page, directory_urls),
+            }
+            for q in data.questions.values()
+        ],
+    }
+
+
+def bank_script(data: SiteData, directory_urls: bool = True) -> str:
+    """The bank as a script that sets `window.questionBank`: a file of the site (allowed by the
+    Content-Security-Policy), loaded by the mock exam when an exam starts, so the page itself stays
+    light; a script tag, unlike fetch(), also works from a folder opened with file://."""
+    text = json.dumps(bank_data(data, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    return f"window.questionBank = {text};\n"
+
+
+@macro
+def question_bank_url(ctx: Context) -> str:
+    """The URL of the bank script from the page being rendered."""
+    from .guide import built_path
+
+    here = built_path(ctx.page, ctx.directory_urls)
+    return posixpath.relpath(BANK_FILE, posixpath.dirname(here) or ".")
+
+
+@macro
+def practice_domains_json(ctx: Context) -> str:
+    """The domains with their practice page and question count, as an HTML attribute value (JSON),
+    for the progress panel."""
+    data = ctx.data
+    domains = [
+        {"id": d.id, "name": d.name, "url": url(practice_page(d.id), ctx.page, ctx.directory_urls), "count": len(questions_of(data, n))}
+        for n, d in enumerate(data.exam.domains, start=1)
+    ]
+    return html.escape(json.dumps(domains, separators=(",", ":")), quote=True)

@@ -1,0 +1,202 @@
+"""Practice and the mock exam in Chromium, keyboard only: checking an answer, progress kept and
+exported, a whole mock exam sat and scored against a known answer key, the result surviving a
+reload; and every question readable with JavaScript off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import OfflineContext
+
+pytestmark = pytest.mark.browser
+
+LETTERS = "ABCDEFGH"
+
+
+def start_at(page, selector: str) -> None:
+    """Put the keyboard focus where a reader would start (the page's heading); Tab from there."""
+    page.locator(selector).first.evaluate("e => { e.setAttribute('tabindex', '-1'); e.focus(); }")
+
+
+def tab_to(page, selector: str, limit: int = 60) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def choose(page, group: str, positions: list[int], checkbox: bool) -> None:
+    """Select options by keyboard: checkboxes with Space, a radio group with the arrow keys."""
+    if checkbox:
+        for position in sorted(positions):
+            tab_to(page, f"{group} input[id$='-{position}'], {group} input[value='{LETTERS[position]}']")
+            page.keyboard.press("Space")
+        return
+    tab_to(page, f"{group} input")
+    [position] = positions
+    if position == 0:
+        page.keyboard.press("Space")
+    for _ in range(position):
+        page.keyboard.press("ArrowDown")
+
+
+def bank_of(site) -> dict:
+    text = (site / "practice" / "question-bank.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("window.questionBank = ").rstrip().removesuffix(";"))
+
+
+def test_mock_page_loads_the_bank_only_to_start(built_site, site_server, offline):
+    page = offline.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_server.url + "practice/mock/", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    assert not any("question-bank" in url for url in requests)
+    assert page.locator("#mock-app button", has_text="Start the exam").is_visible()
+    page.locator("#mock-app button", has_text="Start the exam").click()
+    page.wait_for_selector("#mock-app fieldset")
+    assert any(url.endswith("practice/question-bank.js") for url in requests)
+    assert page.errors == [], "the Content-Security-Policy allows the bank script"
+
+
+def test_practice_question_is_checked_with_the_keyboard(site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/development/", wait_until="load")
+    first = page.locator(".practice-question").first
+    answer = first.get_attribute("data-answer")
+    qid = first.get_attribute("id")
+    checkbox = len(answer) > 1
+    start_at(page, "article h1")
+    choose(page, f"#{qid}", [LETTERS.index(a) for a in answer], checkbox)
+    tab_to(page, f"#{qid} .practice-actions button")
+    page.keyboard.press("Enter")
+    result = first.locator(".practice-result")
+    assert result.get_attribute("role") == "status"
+    assert result.text_content().startswith("Right.")
+    assert first.locator("details").evaluate("d => d.open")
+    assert first.locator(".practice-option.is-right").count() == len(answer)
+    stored = page.evaluate("JSON.parse(localStorage.getItem('dva-practice-v1'))")
+    assert stored["answers"][first.get_attribute("data-id")]["last"] is True
+    assert page.errors == [] and offline.blocked == []
+
+
+def test_practice_filters_by_service_and_task(site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/development/?service=lambda", wait_until="load")
+    shown = page.locator(".practice-question:visible")
+    assert shown.count() > 0
+    for n in range(shown.count()):
+        assert "lambda" in shown.nth(n).get_attribute("data-services").split()
+    page.goto(site_server.url + "practice/development/?task=1.3", wait_until="load")
+    tasks = {page.locator(".practice-question:visible").nth(n).get_attribute("data-task")
+             for n in range(page.locator(".practice-question:visible").count())}
+    assert tasks == {"1.3"}
+
+
+def test_every_question_reads_with_javascript_off(built_site, site_server, browser):
+    context = OfflineContext(browser, java_script_enabled=False)
+    page = context.new_page()
+    total = 0
+    for domain in ["development", "security", "deployment", "troubleshooting"]:
+        page.goto(site_server.url + f"practice/{domain}/", wait_until="load")
+        shapes = page.evaluate("""() => [...document.querySelectorAll('.practice-question')].map(q => ({
+            inputs: q.querySelectorAll('fieldset input').length,
+            labelled: [...q.querySelectorAll('fieldset input')].every(i => q.querySelector(`label[for="${i.id}"]`)),
+            open: q.querySelector('details.practice-answer').open,
+            explained: q.querySelectorAll('details.practice-answer li').length }))""")
+        total += len(shapes)
+        for shape in shapes:
+            assert shape["inputs"] >= 4 and shape["labelled"], shape
+            assert not shape["open"] and shape["explained"] == shape["inputs"], "every option explained, answer closed"
+        details = page.locator("details.practice-answer").first
+        details.locator("summary").click()
+        assert details.locator("li").first.is_visible(), "the answer opens without a script"
+    assert total == len(bank_of(built_site)["questions"]) >= 200
+    context.context.close()
+
+
+def test_a_whole_mock_exam_by_keyboard(site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/mock/?seed=20261203", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    start_at(page, "article h1")
+    tab_to(page, "#mock-app button")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#mock-app fieldset")
+    bank = page.evaluate("window.questionBank")
+    by_id = {q["id"]: q for q in bank["questions"]}
+    state = page.evaluate("JSON.parse(localStorage.getItem('dva-mock-v1'))")["current"]
+    items = state["items"]
+    assert len(items) == bank["exam"]["questions"] == 65
+
+    # The draw follows the domain weights (largest remainders): 32/26/24/18% of 65.
+    drawn = {}
+    for item in items:
+        drawn[by_id[item["id"]]["domain"]] = drawn.get(by_id[item["id"]]["domain"], 0) + 1
+    assert drawn == {"development": 21, "security": 17, "deployment": 15, "troubleshooting": 12}
+
+    # Answer the first 45 right and the rest wrong, flag three, then review and submit.
+    expected_right, per_domain = 0, {}
+    for n, item in enumerate(items):
+        q = by_id[item["id"]]
+        right_positions = [item["order"].index(LETTERS.index(a)) for a in q["answer"]]
+        answer_right = n < 45
+        positions = right_positions if answer_right else [p for p in range(len(item["order"])) if p not in right_positions][: len(right_positions)]
+        choose(page, "#mock-app fieldset", positions, checkbox=len(q["answer"]) > 1)
+        if n in (3, 17, 40):
+            tab_to(page, "#mock-flag")
+            page.keyboard.press("Space")
+        expected_right += answer_right
+        d = per_domain.setdefault(q["domain"], [0, 0])
+        d[0] += answer_right
+        d[1] += 1
+        if n < len(items) - 1:
+            tab_to(page, "#mock-app .mock-actions button.md-button--primary")
+            page.keyboard.press("Enter")
+            assert page.locator(".mock-bar").text_content().startswith(f"Question {n + 2} of 65")
+    tab_to(page, "#mock-app .mock-actions button:last-child")
+    page.keyboard.press("Enter")
+    review = page.locator(".mock-review-list")
+    assert review.locator("li").count() == 65
+    assert review.locator(".mock-flagged").count() == 3
+    assert "0 unanswered, 3 flagged" in page.locator("#mock-app").text_content()
+    tab_to(page, "#mock-app > button.md-button--primary")
+    page.keyboard.press("Enter")
+
+    exam = bank["exam"]
+    score = round(exam["min"] + (exam["max"] - exam["min"]) * expected_right / 65)
+    heading = page.locator("#mock-result")
+    assert heading.evaluate("h => h === document.activeElement"), "focus moves to the result"
+    assert heading.text_content().startswith(f"Your result: {score}")
+    for domain, (right, total) in per_domain.items():
+        assert page.locator(f".mock-domains tr[data-domain='{domain}'] td").nth(1).text_content() == f"{right} of {total}"
+    assert page.locator(".mock-answers li[data-right='yes']").count() == expected_right
+
+    page.reload(wait_until="load")
+    assert page.locator("#mock-result").text_content().startswith(f"Your result: {score}"), "the result survives a reload"
+    assert page.errors == [] and offline.blocked == []
+
+
+def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/", wait_until="load")
+    page.evaluate("""localStorage.setItem('dva-practice-v1', JSON.stringify({answers: {x: {tries: 2, wrong: 2, last: false,
+        domain: 'security', task: '2.1', title: 'A missed question', url: 'security/#q-x'}}}))""")
+    page.reload(wait_until="load")
+    assert "A missed question" in page.locator("#progress-app").text_content()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text())["practice"]["answers"]["x"]["wrong"] == 2
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    assert "Nothing missed yet" in page.locator("#progress-app").text_content()
+    page.locator("#progress-import").set_input_files(str(saved))
+    page.wait_for_function("document.querySelector('#progress-app').textContent.includes('A missed question')")

@@ -1,0 +1,70 @@
+"""Static checks of every page of the built site: the Content-Security-Policy, safe external links,
+descriptions, and internal links and anchors (read with an HTML parser, independently of
+finish/linkcheck.py)."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from conftest import site_pages
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, html
+        policy = dict(
+            (d.split()[0], d.split()[1:]) for d in meta["content"].split(";") if d.strip()
+        )
+        assert policy["default-src"] == ["'self'"]
+        assert policy["style-src"] == ["'self'"] and policy["font-src"] == ["'self'"]
+        assert policy["img-src"] == ["'self'", "data:"]
+        assert all(s == "'self'" or s.startswith("'sha256-") for s in policy["script-src"]), policy["script-src"]
+        assert "'unsafe-inline'" not in meta["content"] and "'unsafe-eval'" not in meta["content"]
+        head = str(soup.head)
+        assert head.index("Content-Security-Policy") < head.index("<script"), "the policy comes before any script"
+
+
+def test_external_links_carry_noopener(built_site):
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        for a in soup.select("a[href^='http://'], a[href^='https://']"):
+            assert "noopener" in (a.get("rel") or []), f"{html}: {a}"
+
+
+def test_every_page_has_a_meta_description(built_site):
+    for path in site_pages(built_site):
+        soup = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+        meta = soup.find("meta", attrs={"name": "description"})
+        assert meta is not None and len(meta["content"]) > 40, path
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    ids: dict[str, set[str]] = {}
+    soups = {}
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+        soups[html] = soup
+        ids[html.resolve().as_posix()] = {e["id"] for e in soup.select("[id]")} | {e["name"] for e in soup.select("a[name]")}
+    broken = []
+    for html, soup in soups.items():
+        for a in soup.select("a[href]"):
+            href = a["href"]
+            if re.match(r"^(https?:|mailto:|data:)", href) or href.startswith("//"):
+                continue
+            path, _, anchor = href.partition("#")
+            path = path.split("?", 1)[0]
+            if path.startswith("/"):  # the 404 page links from the site root
+                target = (built_site / path.lstrip("/")).resolve()
+            else:
+                target = (html.parent / path).resolve() if path else html.resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{html.relative_to(built_site)}: {href}")
+            elif anchor and anchor not in ids.get(target.as_posix(), set()):
+                broken.append(f"{html.relative_to(built_site)}: {href} (no anchor)")
+    assert broken == [], "\n".join(broken[:40])

@@ -1,0 +1,48 @@
+"""Every budget the site holds, written once. The tests assert the deterministic ones (bytes, printed
+pages), `tools/benchmark.py` prints every figure against them, and a test checks that the README's
+budget table says the same (`readme_table`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Gzipped HTML + CSS + JS that a page without diagrams loads.
+PAGE_WEIGHT_BYTES = 100 * 1024
+# The same for a practice page, which carries a whole domain's questions with every explanation
+# (about 50 questions; the mock exam page loads its bank only when an exam starts).
+PRACTICE_PAGE_WEIGHT_BYTES = 140 * 1024
+# A full strict build, divided by a bare Material build of the same Markdown.
+BUILD_RATIO = 1.5
+# Lighthouse, mobile, median of LIGHTHOUSE_RUNS runs: every category, and performance with diagrams.
+LIGHTHOUSE_SCORE = 100
+LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS = 95
+LIGHTHOUSE_RUNS = 3
+# A4 pages per printed service or skills sheet.
+SHEET_PAGES = 2
+
+
+@dataclass(frozen=True)
+class Row:
+    what: str
+    budget: str
+
+
+def readme_rows() -> list[Row]:
+    return [
+        Row("gzipped HTML + CSS + JS of a page without diagrams", f"{PAGE_WEIGHT_BYTES // 1024} KB"),
+        Row("the same for a practice page (a domain's questions and explanations)", f"{PRACTICE_PAGE_WEIGHT_BYTES // 1024} KB"),
+        Row("full strict build time / bare Material build of the same Markdown", f"{BUILD_RATIO}"),
+        Row(f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs): home, a service page, the limits index, a practice set, the mock exam",
+            f"{LIGHTHOUSE_SCORE} in each category; {LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS} performance on pages with diagrams"),
+        Row("A4 pages per printed sheet", f"{SHEET_PAGES}"),
+    ]
+
+
+def readme_table() -> str:
+    lines = ["| what | budget |", "| --- | --- |"]
+    lines += [f"| {row.what} | {row.budget} |" for row in readme_rows()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(readme_table())
