@@ -150,6 +150,13 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
     return f"{where}YAML syntax error: {problem}"
 
 
+def _require_known(doc: YamlDocument, path: Path_, values: list, known: Iterable[str], what: str) -> None:
+    """Each of a list field's values must be one of `known`; the first that is not is the error."""
+    for position, value in enumerate(values):
+        if value not in known:
+            raise _unknown(doc, (*path, position), what, value, known)
+
+
 def _index(
     doc: YamlDocument, items: list, list_name: str, what: str, check: Callable[[Any, int], None] | None = None
 ) -> dict:
@@ -215,9 +222,7 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
     def check_service(service, index):
         if service.category not in categories:
             raise _unknown(services_doc, ("services", index, "category"), "category", service.category, categories)
-        for position, domain in enumerate(service.domains):
-            if domain not in domains:
-                raise _unknown(services_doc, ("services", index, "domains", position), "exam domain", domain, domains)
+        _require_known(services_doc, ("services", index, "domains"), service.domains, domains, "exam domain")
 
     services = _index(services_doc, services_file.services, "services", "service", check_service)
     pages = {}
@@ -284,12 +289,8 @@ def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):
     def check(question, index):
         if question.task not in tasks:
             raise _unknown(doc, ("questions", index, "task"), "task statement", question.task, tasks)
-        for n, item in enumerate(question.items):
-            if item not in items:
-                raise _unknown(doc, ("questions", index, "items", n), "exam item", item, items)
-        for n, service in enumerate(question.services):
-            if service not in services:
-                raise _unknown(doc, ("questions", index, "services", n), "service", service, services)
+        _require_known(doc, ("questions", index, "items"), question.items, items, "exam item")
+        _require_known(doc, ("questions", index, "services"), question.services, services, "service")
         texts = [("stem",), *[("options", n, field) for n in range(len(question.options)) for field in ("text", "why")]]
         for path in texts:
             value = question.stem if path == ("stem",) else getattr(question.options[path[1]], path[2])

@@ -104,10 +104,12 @@ def question_html(ctx: Context, question: Question, number: int) -> str:
     return (
         f'<section class="practice-question" id="{qid}" data-id="{html.escape(question.id)}" data-task="{question.task}" '
         f'data-services="{" ".join(question.services)}" data-answer="{"".join(question.answer)}">'
-        f'<fieldset><legend><span class="practice-meta">{meta}</span> {text_html(data, question.stem)}</legend>'
+        f'<fieldset><legend><span class="practice-meta">{meta}</span> <span class="practice-stem">{text_html(data, question.stem)}</span></legend>'
         + "".join(options)
         + "</fieldset>"
-        f'<details class="question practice-answer"><summary>Answer and explanations</summary>'
+        '<div class="practice-actions"><button type="button" class="md-button practice-check">Check answer</button>'
+        '<p class="practice-result" role="status"></p></div>'
+        f'<details class="question"><summary>Answer and explanations</summary>'
         f'<p><strong>Answer: {answer}</strong></p><ul>{explanations}</ul>'
         f'<p>Re-read: {learn} · Source: <a href="{html.escape(question.source)}">AWS documentation</a> '
         f'(checked {question.verified.isoformat()})</p></details></section>'
@@ -118,6 +120,16 @@ def questions_of(data: SiteData, domain_number: int | None = None) -> list[Quest
     return [q for q in data.questions.values() if domain_number is None or q.domain_number == domain_number]
 
 
+# The controls of a practice page; invisible (not absent) until the script runs, so nothing moves.
+PRACTICE_BAR = (
+    '<div class="practice-bar" data-practice-domain="{domain}"><p class="practice-status" role="status"></p>'
+    '<a class="practice-all" href="./" hidden>Show every question of this domain</a>'
+    '<label class="practice-toggle"><input type="checkbox" id="practice-one"> One question at a time</label></div>'
+    '<div class="practice-nav" hidden><button type="button" class="md-button" data-go="prev">Previous</button>'
+    '<button type="button" class="md-button" data-go="next">Next</button></div>'
+)
+
+
 @macro
 def practice_questions(ctx: Context, domain: str) -> str:
     """Every question of one exam domain, grouped by task statement, numbered from 1."""
@@ -125,7 +137,7 @@ def practice_questions(ctx: Context, domain: str) -> str:
     numbers = {d.id: n for n, d in enumerate(data.exam.domains, start=1)}
     if domain not in numbers:
         raise UnknownReference(f"unknown exam domain {domain!r}; known: {', '.join(numbers)}")
-    blocks, number = [f'<div data-practice-domain="{domain}" hidden></div>'], 0
+    blocks, number = [PRACTICE_BAR.format(domain=domain)], 0
     for task in data.exam.domains[numbers[domain] - 1].tasks:
         questions = [q for q in questions_of(data, numbers[domain]) if q.task == task.id]
         blocks.append(f"## Task {task.id}: {html.escape(task.name)} {{ #task-{task.id.replace('.', '-')} }}")

@@ -105,6 +105,16 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def site_soups(built_site) -> dict:
+    """Every HTML file of the built site, parsed once: its path in the site -> BeautifulSoup.
+    Read-only: a test that changes a tree must copy it first."""
+    from bs4 import BeautifulSoup
+
+    return {p.relative_to(built_site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "lxml")
+            for p in sorted(built_site.rglob("*.html"))}
+
+
 # Browser ------------------------------------------------------------------------------------
 
 class SiteServer:

@@ -136,7 +136,8 @@ def test_theme_toggle_is_remembered(site_server, offline):
 def test_small_screens_scroll_tables_not_pages(built_site, site_server, browser):
     context = OfflineContext(browser, viewport={"width": 360, "height": 740})
     page = context.new_page()
-    for path in ["", "limits/", "services/sqs/", "services/lambda/", "services/codedeploy/", "compare/limits-by-topic/"]:
+    for path in ["", "limits/", "services/sqs/", "services/lambda/", "services/codedeploy/", "compare/limits-by-topic/",
+                 "exam/", "practice/", "practice/development/", "practice/mock/"]:
         page.goto(site_server.url + path, wait_until="load")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path}: the page scrolls sideways ({width}px)"

@@ -107,13 +107,13 @@ def test_every_question_reads_with_javascript_off(built_site, site_server, brows
         shapes = page.evaluate("""() => [...document.querySelectorAll('.practice-question')].map(q => ({
             inputs: q.querySelectorAll('fieldset input').length,
             labelled: [...q.querySelectorAll('fieldset input')].every(i => q.querySelector(`label[for="${i.id}"]`)),
-            open: q.querySelector('details.practice-answer').open,
-            explained: q.querySelectorAll('details.practice-answer li').length }))""")
+            open: q.querySelector('details.question').open,
+            explained: q.querySelectorAll('details.question li').length }))""")
         total += len(shapes)
         for shape in shapes:
             assert shape["inputs"] >= 4 and shape["labelled"], shape
             assert not shape["open"] and shape["explained"] == shape["inputs"], "every option explained, answer closed"
-        details = page.locator("details.practice-answer").first
+        details = page.locator(".practice-question details.question").first
         details.locator("summary").click()
         assert details.locator("li").first.is_visible(), "the answer opens without a script"
     assert total == len(bank_of(built_site)["questions"]) >= 200
@@ -200,3 +200,19 @@ def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     assert "Nothing missed yet" in page.locator("#progress-app").text_content()
     page.locator("#progress-import").set_input_files(str(saved))
     page.wait_for_function("document.querySelector('#progress-app').textContent.includes('A missed question')")
+
+
+def test_mock_exam_fits_a_phone(site_server, browser):
+    context = OfflineContext(browser, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_server.url + "practice/mock/?seed=1", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    page.get_by_role("button", name="Start the exam").click()
+    page.wait_for_selector("#mock-app fieldset")
+    for _ in range(3):
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the exam scrolls sideways"
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Review answers").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.context.close()

@@ -27,7 +27,7 @@ def test_a_question_is_a_fieldset_of_real_inputs_with_its_answer_in_details(data
     inputs = soup.select("fieldset input[type=checkbox]")
     assert len(inputs) == 5 and all(soup.select_one(f"label[for='{i['id']}']") for i in inputs)
     assert soup.select_one("legend").get_text().startswith("Question 2 · Task 1.1 · Amazon SNS, SQS")
-    details = soup.select_one("details.question.practice-answer")
+    details = soup.select_one("details.question")
     assert not details.has_attr("open")
     assert [li["data-letter"] for li in details.select("li")] == list("ABCDE"), "every option explained"
     assert details.select_one("a")["href"] == "../../services/sns/#topics"

@@ -115,3 +115,23 @@ def test_pages_link_to_their_sheets_and_home_to_the_booklet(printed):
         folder = sheet.url_path.split("/")[0]
         assert f'href="../../pdf/{folder}/{sheet.service}.pdf"' in html
         assert (site / "pdf" / folder / f"{sheet.service}.pdf").exists()
+
+
+def test_a_practice_page_prints_questions_first_and_answers_at_the_end(printed, browser):
+    site, _, _ = printed
+    from site_server import serve
+
+    server, base = serve(site)
+    page = browser.new_page()
+    try:
+        pdf = sheets_tool.print_page(page, base + "practice/troubleshooting/")
+    finally:
+        page.close()
+        server.shutdown()
+    text = normalise("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Question 1 · Task 4.1" in text and "Answers" in text
+    assert text.index("Question 1 · Task 4.1") < text.index("Answers") < text.rindex("(right)")
+    assert text.count("Answer and explanations") == 1, "the summaries are not printed (only the intro names them)"
+    assert "Check answer" not in text and "One question at a time" not in text
+    for label in CHROME:
+        assert label not in text, f"site chrome on the sheet: {label!r}"

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from conftest import site_pages
 
 
-def test_every_page_has_a_strict_content_security_policy(built_site):
-    for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+def test_every_page_has_a_strict_content_security_policy(site_soups):
+    for html, soup in site_soups.items():
         meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert meta is not None, html
         policy = dict(
@@ -28,26 +25,23 @@ def test_every_page_has_a_strict_content_security_policy(built_site):
         assert head.index("Content-Security-Policy") < head.index("<script"), "the policy comes before any script"
 
 
-def test_external_links_carry_noopener(built_site):
-    for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
+def test_external_links_carry_noopener(site_soups):
+    for html, soup in site_soups.items():
         for a in soup.select("a[href^='http://'], a[href^='https://']"):
             assert "noopener" in (a.get("rel") or []), f"{html}: {a}"
 
 
-def test_every_page_has_a_meta_description(built_site):
+def test_every_page_has_a_meta_description(built_site, site_soups):
     for path in site_pages(built_site):
-        soup = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+        soup = site_soups[path + "index.html"]
         meta = soup.find("meta", attrs={"name": "description"})
         assert meta is not None and len(meta["content"]) > 40, path
 
 
-def test_every_internal_link_and_anchor_resolves(built_site):
+def test_every_internal_link_and_anchor_resolves(built_site, site_soups):
     ids: dict[str, set[str]] = {}
-    soups = {}
-    for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml")
-        soups[html] = soup
+    soups = {built_site / rel: soup for rel, soup in site_soups.items()}
+    for html, soup in soups.items():
         ids[html.resolve().as_posix()] = {e["id"] for e in soup.select("[id]")} | {e["name"] for e in soup.select("a[name]")}
     broken = []
     for html, soup in soups.items():

@@ -89,19 +89,23 @@
 
   // Practice pages: check each question in place ---------------------------------------------------
 
+  // The page carries its controls already (macros/practice.py), kept invisible until this script
+  // runs (`.no-js` in extra.css), so nothing moves when they start working; one listener serves
+  // every question.
   function practicePage(sections) {
     var params = new URLSearchParams(location.search);
     var service = params.get("service");
     var task = params.get("task");
     var domain = document.querySelector("[data-practice-domain]");
     var domainId = domain ? domain.getAttribute("data-practice-domain") : "";
-    var shown = sections.filter(function (s) {
-      var match = (!service || s.getAttribute("data-services").split(" ").indexOf(service) >= 0) &&
-        (!task || s.getAttribute("data-task") === task);
-      s.hidden = !match;
-      return match;
-    });
+    var shown = sections;
     if (service || task) {
+      shown = sections.filter(function (s) {
+        var match = (!service || s.getAttribute("data-services").split(" ").indexOf(service) >= 0) &&
+          (!task || s.getAttribute("data-task") === task);
+        s.hidden = !match;
+        return match;
+      });
       document.querySelectorAll("article h2[id^='task-']").forEach(function (h) {
         var next = h.nextElementSibling, any = false;
         while (next && next.tagName !== "H2") {
@@ -110,17 +114,15 @@
         }
         h.hidden = !any;
       });
+      var all = document.querySelector(".practice-all");
+      all.href = location.pathname;
+      all.hidden = false;
     }
-    var status = el("p", { class: "practice-status", role: "status" });
-    var bar = el("div", { class: "practice-bar" }, [status]);
-    if (service || task) {
-      bar.appendChild(el("a", { href: location.pathname, text: "Show every question of this domain" }));
-    }
-    var oneByOne = el("input", { type: "checkbox", id: "practice-one" });
-    bar.appendChild(el("label", { for: "practice-one", class: "practice-toggle" }, [oneByOne, " One question at a time"]));
-    var first = sections[0];
-    first.parentNode.insertBefore(bar, document.querySelector("article h2[id^='task-']") || first);
-
+    var status = document.querySelector(".practice-status");
+    var oneByOne = document.getElementById("practice-one");
+    var nav = document.querySelector(".practice-nav");
+    var prev = nav.querySelector("[data-go=prev]");
+    var next = nav.querySelector("[data-go=next]");
     var tally = { answered: 0, right: 0 };
     function say() {
       status.textContent = shown.length + " questions" + (service ? " on " + service : "") + (task ? " in task " + task : "") +
@@ -129,62 +131,61 @@
     say();
 
     var current = 0;
-    var nav = el("div", { class: "practice-nav", hidden: true });
-    var prev = button("Previous", function () { go(current - 1); });
-    var next = button("Next", function () { go(current + 1); });
-    nav.appendChild(prev);
-    nav.appendChild(next);
-    bar.parentNode.insertBefore(nav, bar.nextSibling);
     function go(n) {
       current = Math.max(0, Math.min(shown.length - 1, n));
       shown.forEach(function (s, i) { s.hidden = oneByOne.checked && i !== current; });
       prev.disabled = current === 0;
       next.disabled = current === shown.length - 1;
-      if (oneByOne.checked) shown[current].querySelector("legend").focus();
+      if (oneByOne.checked) {
+        var legend = shown[current].querySelector("legend");
+        legend.setAttribute("tabindex", "-1");
+        legend.focus();
+      }
     }
     oneByOne.addEventListener("change", function () {
       nav.hidden = !oneByOne.checked;
       document.querySelectorAll("article h2[id^='task-']").forEach(function (h) { h.classList.toggle("practice-hidden-heading", oneByOne.checked); });
       go(0);
     });
+    prev.addEventListener("click", function () { go(current - 1); });
+    next.addEventListener("click", function () { go(current + 1); });
 
-    sections.forEach(function (section) {
-      var legend = section.querySelector("legend");
-      legend.setAttribute("tabindex", "-1");
+    function check(section) {
       var answer = section.getAttribute("data-answer").split("");
-      var result = el("p", { class: "practice-result", role: "status" });
-      var check = button("Check answer", function () {
-        var chosen = Array.prototype.slice.call(section.querySelectorAll("input:checked")).map(function (i) { return i.value; });
-        if (!chosen.length) {
-          result.textContent = "Choose " + (answer.length > 1 ? answer.length + " options" : "an option") + " first.";
-          return;
-        }
-        var right = sameSet(chosen, answer);
-        section.querySelectorAll(".practice-option").forEach(function (option) {
-          var input = option.querySelector("input");
-          var isAnswer = answer.indexOf(input.value) >= 0;
-          option.classList.toggle("is-right", isAnswer);
-          option.classList.toggle("is-wrong", input.checked && !isAnswer);
-          var mark = option.querySelector(".practice-mark") || option.appendChild(el("span", { class: "practice-mark" }));
-          mark.textContent = isAnswer ? (input.checked ? " ✓ right, your choice" : " ✓ right") : (input.checked ? " ✗ your choice" : "");
-        });
-        section.querySelector("details").open = true;
-        result.textContent = (right ? "Right. " : "Not this time: the answer is " + answer.join(" and ") + ". ") +
-          "The explanations are below.";
-        if (!section.hasAttribute("data-checked")) {
-          tally.answered += 1;
-          if (right) tally.right += 1;
-          say();
-        }
-        section.setAttribute("data-checked", right ? "right" : "wrong");
-        record(section.getAttribute("data-id"), {
-          domain: domainId,
-          task: section.getAttribute("data-task"),
-          title: legend.textContent.replace(/^Question \d+ · [^·]+·[^·]+·?\s*/, "").slice(0, 140),
-          url: location.pathname + "#" + section.id
-        }, right);
+      var result = section.querySelector(".practice-result");
+      var chosen = Array.prototype.slice.call(section.querySelectorAll("input:checked")).map(function (i) { return i.value; });
+      if (!chosen.length) {
+        result.textContent = "Choose " + (answer.length > 1 ? answer.length + " options" : "an option") + " first.";
+        return;
+      }
+      var right = sameSet(chosen, answer);
+      section.querySelectorAll(".practice-option").forEach(function (option) {
+        var input = option.querySelector("input");
+        var isAnswer = answer.indexOf(input.value) >= 0;
+        option.classList.toggle("is-right", isAnswer);
+        option.classList.toggle("is-wrong", input.checked && !isAnswer);
+        var mark = option.querySelector(".practice-mark") || option.appendChild(el("span", { class: "practice-mark" }));
+        mark.textContent = isAnswer ? (input.checked ? " ✓ right, your choice" : " ✓ right") : (input.checked ? " ✗ your choice" : "");
       });
-      section.querySelector("fieldset").after(el("div", { class: "practice-actions" }, [check, result]));
+      section.querySelector("details").open = true;
+      result.textContent = (right ? "Right. " : "Not this time: the answer is " + answer.join(" and ") + ". ") +
+        "The explanations are below.";
+      if (!section.hasAttribute("data-checked")) {
+        tally.answered += 1;
+        if (right) tally.right += 1;
+        say();
+      }
+      section.setAttribute("data-checked", right ? "right" : "wrong");
+      record(section.getAttribute("data-id"), {
+        domain: domainId,
+        task: section.getAttribute("data-task"),
+        title: section.querySelector(".practice-stem").textContent.slice(0, 140),
+        url: location.pathname + "#" + section.id
+      }, right);
+    }
+    document.addEventListener("click", function (event) {
+      var target = event.target.closest && event.target.closest(".practice-check");
+      if (target) check(target.closest(".practice-question"));
     });
   }
 
