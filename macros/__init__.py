@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, guide, practice, render  # noqa: F401  (importing them registers their macros)
+from . import diagrams, guide, opendata, practice, render  # noqa: F401  (importing them registers their macros)
 from .registry import MACROS, Context, UnknownReference
 from .datafiles import DataError, load_site_data
 
@@ -29,6 +29,7 @@ def define_env(env) -> None:
         raise PluginError(f"Invalid site data:\n{err}") from None
     env.variables["exam"] = data.exam
     env.variables["site_data"] = data  # for on_post_build
+    env.variables["site_built"] = site_version(root)
     glossary_file = root / "includes" / "abbreviations.md"
     try:
         glossary = render.parse_abbreviations(glossary_file.read_text(encoding="utf-8"), "includes/abbreviations.md")

@@ -62,8 +62,7 @@ def text_html(data: SiteData, text: str) -> str:
     parts = _CODE.split(" ".join(text.split()))
     out = []
     for n, part in enumerate(parts):
-        filled = _LIMIT_CALL.sub(lambda m: "\0" + value(m) + "\1", part)
-        escaped = html.escape(filled, quote=False).replace("\0", "").replace("\1", "")
+        escaped = html.escape(_LIMIT_CALL.sub(value, part), quote=False)
         out.append(f"<code>{escaped}</code>" if n % 2 else escaped)
     return "".join(out)
 

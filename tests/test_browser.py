@@ -44,8 +44,8 @@ AXE_CHUNKS = 4  # every page, split so that parallel workers share the work
 
 @pytest.mark.parametrize("chunk", [pytest.param(n, marks=pytest.mark.xdist_group(f"pages-{n}")) for n in range(AXE_CHUNKS)])
 def test_every_page_loads_offline_without_errors_and_passes_axe(built_site, site_server, browser, chunk):
-    """Every page (a third of them per run), offline, in the default colour scheme: nothing on the
-    console, no request leaving the machine, every diagram drawn, nothing found by axe."""
+    """Every page (a quarter of them per run), offline, in the default colour scheme: nothing on
+    the console, no request leaving the machine, every diagram drawn, nothing found by axe."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()

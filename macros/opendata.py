@@ -1,0 +1,102 @@
+"""The site's data as open JSON files, each with a JSON Schema generated from the pydantic models
+that validate the YAML (one source of truth: a field added to a model appears in both).
+
+    data/limits.json      every limit, with its source and the date it was checked
+    data/services.json    the services, their pages and exam domains
+    data/questions.json   the practice question bank, limits filled in
+    data/exam.json        the exam guide: format, domains, task statements, items
+    data/*.schema.json    a JSON Schema (draft 2020-12) for each
+
+Every file carries `schema_version`: a change that breaks readers raises it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .models import Exam, Limit, Question, Service, SiteData
+from .practice import plain_text
+from .registry import Context, macro
+from .render import _table, escape
+
+SCHEMA_VERSION = "1"
+DIR = "data"
+
+
+class _Export(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_version: Literal["1"]
+    exam: str
+
+
+class LimitsExport(_Export):
+    limits: list[Limit]
+
+
+class ServicesExport(_Export):
+    services: list[Service]
+
+
+class QuestionsExport(_Export):
+    questions: list[Question]
+
+
+class ExamExport(_Export):
+    guide: Exam
+
+
+def _questions_with_values(data: SiteData) -> list[Question]:
+    """The questions as a reader sees them: `{{ limit('id') }}` replaced by the value."""
+    filled = []
+    for question in data.questions.values():
+        options = [o.model_copy(update={"text": plain_text(data, o.text), "why": plain_text(data, o.why)}) for o in question.options]
+        filled.append(question.model_copy(update={"stem": plain_text(data, question.stem), "options": options}))
+    return filled
+
+
+def exports(data: SiteData) -> dict[str, BaseModel]:
+    common = {"schema_version": SCHEMA_VERSION, "exam": data.exam.code}
+    return {
+        "limits": LimitsExport(**common, limits=list(data.limits.values())),
+        "services": ServicesExport(**common, services=list(data.services.values())),
+        "questions": QuestionsExport(**common, questions=_questions_with_values(data)),
+        "exam": ExamExport(**common, guide=data.exam),
+    }
+
+
+def files(data: SiteData) -> dict[str, str]:
+    """Path in the site -> text, for each export and its schema."""
+    out = {}
+    for name, export in exports(data).items():
+        out[f"{DIR}/{name}.json"] = export.model_dump_json(indent=1) + "\n"
+        schema = type(export).model_json_schema(mode="serialization")
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+        out[f"{DIR}/{name}.schema.json"] = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
+    return out
+
+
+@macro
+def downloads_table(ctx: Context) -> str:
+    """The open data files with their size: what `exports/` publishes beside the pages."""
+    from .render import link
+
+    descriptions = {
+        "limits": "Every limit: value or range, unit, hard or adjustable, note, AWS source, date checked",
+        "services": "The services: names, pages, navigation category, exam domains, in scope or not",
+        "questions": "The practice question bank: stems, options, explanations, answers, sources",
+        "exam": "The exam guide: format, domains, task statements, knowledge and skill items",
+    }
+    texts = files(ctx.data)
+    rows = []
+    for name, what in descriptions.items():
+        data_path, schema_path = f"{DIR}/{name}.json", f"{DIR}/{name}.schema.json"
+        rows.append([
+            f"[{name}.json]({link(data_path, ctx.page)})",
+            escape(what),
+            f"{len(texts[data_path].encode('utf-8')) / 1024:,.0f} KB",
+            f"[schema]({link(schema_path, ctx.page)})",
+        ])
+    return _table(["File", "What", "Size", "JSON Schema"], rows)
