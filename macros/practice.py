@@ -132,7 +132,7 @@ PRACTICE_BAR = (
 @macro
 def practice_questions(ctx: Context, domain: str) -> str:
     """Every question of one exam domain, grouped by task statement, numbered from 1."""
-    data, page = ctx.data, ctx.page
+    data = ctx.data
     numbers = {d.id: n for n, d in enumerate(data.exam.domains, start=1)}
     if domain not in numbers:
         raise UnknownReference(f"unknown exam domain {domain!r}; known: {', '.join(numbers)}")

@@ -206,7 +206,7 @@ def limits_compare(ctx: Context, refs: list[str]) -> str:
 @macro
 def topic_comparisons(ctx: Context) -> str:
     """Every topic with its comparison table, for the comparisons page."""
-    data, page = ctx.data, ctx.page
+    data = ctx.data
     blocks = []
     for topic in data.topics.values():
         if not data.limits_on(topic.id):

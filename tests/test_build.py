@@ -4,13 +4,12 @@ keep their braces, and a bad page or bad data stops the build with a clear messa
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mini_project, mkdocs_build
+from conftest import mini_project, mkdocs_build
 from project import data_dir
 from macros.datafiles import load_site_data
 

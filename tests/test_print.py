@@ -12,7 +12,6 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
 from project import data_dir
 from macros.datafiles import load_site_data
 from macros.render import format_quantity

@@ -7,7 +7,6 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
 from project import data_dir
 from macros.datafiles import load_site_data
 from macros.models import LETTERS
