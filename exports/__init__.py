@@ -1,7 +1,8 @@
 """Files made from the data, published with the site: data in, (path in the site, text) out.
 
 - `practice/question-bank.js`: the question bank for the mock exam (`macros.practice.bank_script`).
-- `data/*.json` and `data/*.schema.json`: the open data and its JSON Schemas (`opendata`).
+- `data/*.json` and `data/*.schema.json`, `data/limits.csv`, `data/flashcards.tsv`: the open data
+  (`macros/opendata.py`).
 
 MkDocs adds them to the build from `exports/mkdocs_hooks.py`; `python -m exports SITE_DIR` writes
 them into any built site.
@@ -14,6 +15,6 @@ from macros import opendata
 from macros.practice import BANK_FILE, bank_script
 
 
-def site_files(data: SiteData, directory_urls: bool = True) -> dict[str, str]:
+def site_files(data: SiteData, directory_urls: bool = True, glossary: dict[str, str] | None = None) -> dict[str, str]:
     """Every exported file: its path in the site, and its text."""
-    return {BANK_FILE: bank_script(data, directory_urls), **opendata.files(data)}
+    return {BANK_FILE: bank_script(data, directory_urls), **opendata.files(data, glossary)}

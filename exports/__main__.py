@@ -20,7 +20,11 @@ def main(argv: list[str]) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
-    for path, text in site_files(data).items():
+    from macros.render import parse_abbreviations
+
+    glossary_file = Path("includes/abbreviations.md")
+    glossary = parse_abbreviations(glossary_file.read_text(encoding="utf-8"), str(glossary_file)) if glossary_file.exists() else {}
+    for path, text in site_files(data, glossary=glossary).items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, encoding="utf-8")
         print(site / path)

@@ -14,6 +14,9 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
 
 import exports  # noqa: E402
 from macros.datafiles import DataError, load_site_data  # noqa: E402
+from macros.render import parse_abbreviations  # noqa: E402
+
+GLOSSARY = "includes/abbreviations.md"
 
 
 def on_files(files, config):
@@ -22,6 +25,10 @@ def on_files(files, config):
         data = load_site_data(root / config.extra.get("data_dir", "data"), label_root=root)
     except DataError as err:
         raise PluginError(f"Invalid site data:\n{err}") from None
-    for path, text in exports.site_files(data, config.use_directory_urls).items():
+    try:
+        glossary = parse_abbreviations((root / GLOSSARY).read_text(encoding="utf-8"), GLOSSARY)
+    except (OSError, ValueError) as err:
+        raise PluginError(str(err)) from None
+    for path, text in exports.site_files(data, config.use_directory_urls, glossary).items():
         files.append(File.generated(config, path, content=text))
     return files

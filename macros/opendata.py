@@ -6,12 +6,16 @@ that validate the YAML (one source of truth: a field added to a model appears in
     data/questions.json   the practice question bank, limits filled in
     data/exam.json        the exam guide: format, domains, task statements, items
     data/*.schema.json    a JSON Schema (draft 2020-12) for each
+    data/limits.csv       the limits as a spreadsheet
+    data/flashcards.tsv   question/answer cards (limits, glossary) for Anki, Quizlet or a spreadsheet
 
 Every file carries `schema_version`: a change that breaks readers raises it.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Literal
 
@@ -67,9 +71,43 @@ def exports(data: SiteData) -> dict[str, BaseModel]:
     }
 
 
-def files(data: SiteData) -> dict[str, str]:
+def limits_csv(data: SiteData) -> str:
+    from .render import limit_kind, limit_value
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "service", "name", "value", "type", "note", "source", "verified"])
+    for limit in data.limits.values():
+        writer.writerow([limit.id, limit.service, limit.name, limit_value(limit).replace("\\", ""), limit_kind(limit),
+                         limit.note or "", limit.source, limit.verified.isoformat()])
+    return out.getvalue()
+
+
+def flashcards_tsv(data: SiteData, glossary: dict[str, str]) -> str:
+    """One card per limit and per abbreviation: front, back, tags. The header lines are Anki's
+    (2.1.55 and later read them); Quizlet and spreadsheets take the rows as they are."""
+    from .render import limit_kind, limit_value
+
+    def clean(text: str) -> str:
+        return " ".join(str(text).replace("\t", " ").split())
+
+    rows = []
+    for limit in data.limits.values():
+        service = data.services[limit.service]
+        parts = [f"{limit_value(limit).replace(chr(92), '')} ({limit_kind(limit).lower()})", limit.note, f"Source: {limit.source}"]
+        back = " ".join(part if part.endswith(".") else part + "." for part in parts if part)
+        tags = [f"service::{service.id}", *[f"domain::{d}" for d in service.domains], "limits"]
+        rows.append([f"{service.short or service.name}: {limit.name}?", back, " ".join(tags)])
+    for abbreviation, expansion in sorted(glossary.items(), key=lambda item: item[0].lower()):
+        rows.append([f"What does {abbreviation} stand for?", expansion, "glossary"])
+    lines = ["#separator:tab", "#html:false", "#tags column:3"]
+    lines += ["\t".join(clean(field) for field in row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def files(data: SiteData, glossary: dict[str, str] | None = None) -> dict[str, str]:
     """Path in the site -> text, for each export and its schema."""
-    out = {}
+    out = {f"{DIR}/limits.csv": limits_csv(data), f"{DIR}/flashcards.tsv": flashcards_tsv(data, glossary or {})}
     for name, export in exports(data).items():
         out[f"{DIR}/{name}.json"] = export.model_dump_json(indent=1) + "\n"
         schema = type(export).model_json_schema(mode="serialization")
@@ -89,7 +127,7 @@ def downloads_table(ctx: Context) -> str:
         "questions": "The practice question bank: stems, options, explanations, answers, sources",
         "exam": "The exam guide: format, domains, task statements, knowledge and skill items",
     }
-    texts = files(ctx.data)
+    texts = files(ctx.data, ctx.glossary)
     rows = []
     for name, what in descriptions.items():
         data_path, schema_path = f"{DIR}/{name}.json", f"{DIR}/{name}.schema.json"
@@ -99,4 +137,9 @@ def downloads_table(ctx: Context) -> str:
             f"{len(texts[data_path].encode('utf-8')) / 1024:,.0f} KB",
             f"[schema]({link(schema_path, ctx.page)})",
         ])
+    for path, what in [(f"{DIR}/limits.csv", "The limits as a spreadsheet (CSV)"),
+                       (f"{DIR}/flashcards.tsv", "Flashcards: one per limit and per abbreviation, tagged by service and "
+                                                 "domain; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
+        rows.append([f"[{path.rsplit('/', 1)[1]}]({link(path, ctx.page)})", escape(what),
+                     f"{len(texts[path].encode('utf-8')) / 1024:,.0f} KB", ""])
     return _table(["File", "What", "Size", "JSON Schema"], rows)

@@ -45,4 +45,24 @@ def test_downloads_page_lists_each_file_with_its_size(site_soups):
     soup = site_soups["downloads/index.html"]
     links = {a["href"] for a in soup.select("article a[href$='.json']")}
     assert links == {f"../data/{n}{s}.json" for n in ["limits", "services", "questions", "exam"] for s in ("", ".schema")}
-    assert len([td for td in soup.select("article td") if td.get_text().endswith(" KB")]) == 4
+    assert len([td for td in soup.select("article td") if td.get_text().endswith(" KB")]) == 6
+
+
+def test_flashcards_import_as_three_tab_separated_fields(built_site):
+    lines = (built_site / "data" / "flashcards.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == ["#separator:tab", "#html:false", "#tags column:3"], "Anki's file headers"
+    cards = [line.split("\t") for line in lines[3:]]
+    assert all(len(card) == 3 and all(field.strip() for field in card[:2]) for card in cards)
+    limits = [c for c in cards if "limits" in c[2].split()]
+    assert len(limits) == len(DATA.limits)
+    sqs = next(c for c in limits if c[0] == "SQS: Message retention period?")
+    assert "days" in sqs[1] and "Source: https://docs.aws.amazon.com/" in sqs[1] and "service::sqs" in sqs[2]
+    assert any(c[0] == "What does GSI stand for?" and c[2] == "glossary" for c in cards)
+
+
+def test_limits_csv_has_a_row_per_limit(built_site):
+    import csv
+
+    rows = list(csv.DictReader((built_site / "data" / "limits.csv").open(encoding="utf-8")))
+    assert len(rows) == len(DATA.limits) and rows[0]["source"].startswith("https://")
+    assert {r["type"] for r in rows} == {"Hard", "Adjustable"}
