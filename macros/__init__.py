@@ -100,13 +100,7 @@ def on_post_page_macros(env) -> None:
 def on_post_build(env) -> None:
     """Fail the build when a section the data points to (an exam item's `teach`, an in-scope
     service's page) is not in the built site, naming the data record."""
-    site = Path(env.conf["site_dir"])
     data = env.variables["site_data"]
-    pages = {}
-    for ref, _ in data.section_refs:
-        path = guide.built_path(ref.partition("#")[0], env.conf["use_directory_urls"])
-        if path not in pages and (site / path).is_file():
-            pages[path] = (site / path).read_text(encoding="utf-8")
-    problems = guide.missing_sections(data.section_refs, pages, env.conf["use_directory_urls"])
+    problems = guide.missing_sections_in_site(Path(env.conf["site_dir"]), data.section_refs, env.conf["use_directory_urls"])
     if problems:
         raise PluginError("Sections named in the data are not in the site:\n" + "\n".join(problems))

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .datafiles import DataError, load_site_data
-from .guide import built_path, missing_sections
+from .guide import missing_sections_in_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,12 +28,7 @@ def check(data_dir: Path, questions: Path | None = None, site: Path | None = Non
         print(err, file=sys.stderr)
         return 1
     if site is not None:
-        pages = {}
-        for ref, _ in data.section_refs:
-            path = built_path(ref.partition("#")[0])
-            if (site / path).is_file():
-                pages[path] = (site / path).read_text(encoding="utf-8")
-        problems = missing_sections(data.section_refs, pages)
+        problems = missing_sections_in_site(site, data.section_refs)
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 1

@@ -6,6 +6,7 @@ to exists in the built site (`missing_sections`)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
 
 from .models import SiteData
@@ -166,3 +167,13 @@ def missing_sections(refs: Iterable[tuple[str, str]], pages: dict[str, str], use
         if anchor and anchor not in ids[path]:
             problems.append(f"{where}: {ref!r}: {target} has no section with id {anchor!r}")
     return problems
+
+
+def missing_sections_in_site(site: Path, refs: list[tuple[str, str]], use_directory_urls: bool = True) -> list[str]:
+    """`missing_sections` against a built site folder, reading only the pages the data names."""
+    pages = {}
+    for ref, _ in refs:
+        path = built_path(ref.partition("#")[0], use_directory_urls)
+        if path not in pages and (site / path).is_file():
+            pages[path] = (site / path).read_text(encoding="utf-8")
+    return missing_sections(refs, pages, use_directory_urls)
