@@ -24,9 +24,12 @@ def main(argv: list[str]) -> int:
 
     glossary_file = Path("includes/abbreviations.md")
     glossary = parse_abbreviations(glossary_file.read_text(encoding="utf-8"), str(glossary_file)) if glossary_file.exists() else {}
-    for path, text in site_files(data, glossary=glossary).items():
+    for path, content in site_files(data, glossary=glossary, docs_dir=Path("docs")).items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            (site / path).write_bytes(content)
+        else:
+            (site / path).write_text(content, encoding="utf-8")
         print(site / path)
     return 0
 

@@ -29,6 +29,11 @@ def on_files(files, config):
         glossary = parse_abbreviations((root / GLOSSARY).read_text(encoding="utf-8"), GLOSSARY)
     except (OSError, ValueError) as err:
         raise PluginError(str(err)) from None
-    for path, text in exports.site_files(data, config.use_directory_urls, glossary).items():
-        files.append(File.generated(config, path, content=text))
+    docs_dir = Path(config.docs_dir)
+    for path, content in exports.site_files(data, config.use_directory_urls, glossary, docs_dir, config.site_url).items():
+        files.append(File.generated(config, path, content=content))
+    for path, markdown in exports.site_pages(data, glossary).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"{path} is made from the data (exports.site_pages); remove docs/{path}")
+        files.append(File.generated(config, path, content=markdown))
     return files

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagrams, guide, opendata, practice, render  # noqa: F401  (importing them registers their macros)
+from . import cards, diagrams, guide, opendata, practice, render  # noqa: F401  (importing them registers their macros)
 from .registry import MACROS, Context, UnknownReference
 from .datafiles import DataError, load_site_data
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import BOUNDS, ExamFile, LimitsFile, QuestionsFile, ServicesFile, SiteData
+from .models import BOUNDS, ExamFile, LimitsFile, QuestionsFile, SelfTestFile, ServicesFile, SiteData
 
 Path_ = tuple  # a path into the data: ("limits", 3, "verified")
 
@@ -271,8 +271,26 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
             for n, ref in enumerate(question.teach):
                 path = ("questions", index, "teach", n)
                 refs.append((ref, f"{questions_doc.where(path)}: question {question.id!r}, field 'teach[{n}]'"))
+    self_tests = {}
+    selftest_path = data_dir / "selftest.yml"
+    if selftest_path.exists():
+        selftest_doc = YamlDocument(selftest_path, _label(selftest_path, label_root))
+        card_lines: dict[str, int] = {}
+        for p, entry in enumerate(selftest_doc.validate(SelfTestFile).pages):
+            if entry.page in self_tests:
+                raise selftest_doc.error(("pages", p, "page"), f"page {entry.page!r} is listed twice")
+            self_tests[entry.page] = tuple(entry.cards)
+            refs.append((f"{entry.page}#self-test", f"{selftest_doc.where(('pages', p, 'page'))}: self-test page {entry.page!r}, "
+                                                     "field 'page' (the page needs a '## Self-test' heading)"))
+            for c, card in enumerate(entry.cards):
+                path = ("pages", p, "cards", c)
+                if card.id in card_lines:
+                    raise selftest_doc.error((*path, "id"), f"duplicate self-test card id {card.id!r} (first defined on line {card_lines[card.id]})")
+                card_lines[card.id] = selftest_doc.line_of((*path, "id"))
+                for field in ("question", "answer"):
+                    check_limit_calls(selftest_doc, (*path, field), getattr(card, field), limits)
     return SiteData(exam=exam, categories=categories, services=services, topics=topics, limits=limits,
-                    questions=questions, section_refs=refs)
+                    questions=questions, self_tests=self_tests, section_refs=refs)
 
 
 _LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
@@ -294,16 +312,22 @@ def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):
         texts = [("stem",), *[("options", n, field) for n in range(len(question.options)) for field in ("text", "why")]]
         for path in texts:
             value = question.stem if path == ("stem",) else getattr(question.options[path[1]], path[2])
-            for ref in limit_calls(value):
-                base, _, bound = ref.rpartition(".")
-                if ref in limits:
-                    continue
-                if bound in BOUNDS and base in limits:
-                    if getattr(limits[base], bound) is None:
-                        raise doc.error(("questions", index, *path), f"limit {base!r} has no {bound!r} bound (in {{{{ limit('{ref}') }}}})")
-                    continue
-                raise doc.error(("questions", index, *path), f"unknown limit id {ref!r} in {{{{ limit() }}}}")
-            if "{{" in value.replace("{{ limit(", ""):
-                raise doc.error(("questions", index, *path), "only {{ limit('id') }} may be used inside question text")
+            check_limit_calls(doc, ("questions", index, *path), value, limits)
 
     return check
+
+
+def check_limit_calls(doc: YamlDocument, path: Path_, value: str, limits: dict) -> None:
+    """`{{ limit('id') }}` (or `id.min`, `.default`, `.max`) is the only macro data text may use, and
+    the limit (and bound) must exist."""
+    for ref in limit_calls(value):
+        base, _, bound = ref.rpartition(".")
+        if ref in limits:
+            continue
+        if bound in BOUNDS and base in limits:
+            if getattr(limits[base], bound) is None:
+                raise doc.error(path, f"limit {base!r} has no {bound!r} bound (in {{{{ limit('{ref}') }}}})")
+            continue
+        raise doc.error(path, f"unknown limit id {ref!r} in {{{{ limit() }}}}")
+    if "{{" in value.replace("{{ limit(", ""):
+        raise doc.error(path, "only {{ limit('id') }} may be used inside text from the data")

@@ -390,6 +390,47 @@ class QuestionsFile(Strict):
 
 
 # ---------------------------------------------------------------------------------------------
+# data/selftest.yml
+
+_HTML_TAG = re.compile(r"<[A-Za-z/!]")
+
+
+def _check_card_text(text: str) -> str:
+    outside_code = re.sub(r"`[^`]*`", "", text)
+    if _HTML_TAG.search(outside_code):
+        raise ValueError("HTML is not allowed; write Markdown (put code, such as <tags>, in backticks)")
+    if "\n" in text.strip():
+        raise ValueError("must be one paragraph on one line")
+    return text
+
+
+CardText = Annotated[StrictStr, AfterValidator(_check_text), AfterValidator(_check_card_text)]
+
+
+def _check_card_question(text: str) -> str:
+    if '"' in text:
+        raise ValueError('a self-test question is a summary line and cannot contain \'"\'; use \' or “ ”')
+    return text
+
+
+class SelfTestCard(Strict):
+    """A short recall question and its answer, shown at the end of its page and as a flashcard."""
+
+    id: Slug
+    question: Annotated[CardText, AfterValidator(_check_card_question)]
+    answer: CardText
+
+
+class SelfTestPage(Strict):
+    page: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]
+    cards: list[SelfTestCard] = Field(min_length=1)
+
+
+class SelfTestFile(Strict):
+    pages: list[SelfTestPage] = []
+
+
+# ---------------------------------------------------------------------------------------------
 # All files together
 
 
@@ -412,6 +453,8 @@ class SiteData(BaseModel):
     topics: dict[str, Topic]
     limits: dict[str, Limit]
     questions: dict[str, Question] = {}
+    # The self-test cards of each page (`services/sqs.md`), in page order.
+    self_tests: dict[str, tuple[SelfTestCard, ...]] = {}
     # (page#anchor, where the data names it): checked against the built site (guide.missing_sections).
     section_refs: list[tuple[str, str]] = []
 

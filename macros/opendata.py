@@ -84,22 +84,20 @@ def limits_csv(data: SiteData) -> str:
 
 
 def flashcards_tsv(data: SiteData, glossary: dict[str, str]) -> str:
-    """One card per limit and per abbreviation: front, back, tags. The header lines are Anki's
-    (2.1.55 and later read them); Quizlet and spreadsheets take the rows as they are."""
-    from .render import limit_kind, limit_value
+    """Every flashcard (`macros/cards.py`: limits, self-test questions, abbreviations): front, back,
+    tags. The header lines are Anki's (2.1.55 and later read them); Quizlet and spreadsheets take
+    the rows as they are."""
+    from .cards import decks, plain
 
     def clean(text: str) -> str:
         return " ".join(str(text).replace("\t", " ").split())
 
     rows = []
-    for limit in data.limits.values():
-        service = data.services[limit.service]
-        parts = [f"{limit_value(limit).replace(chr(92), '')} ({limit_kind(limit).lower()})", limit.note, f"Source: {limit.source}"]
-        back = " ".join(part if part.endswith(".") else part + "." for part in parts if part)
-        tags = [f"service::{service.id}", *[f"domain::{d}" for d in service.domains], "limits"]
-        rows.append([f"{service.short or service.name}: {limit.name}?", back, " ".join(tags)])
-    for abbreviation, expansion in sorted(glossary.items(), key=lambda item: item[0].lower()):
-        rows.append([f"What does {abbreviation} stand for?", expansion, "glossary"])
+    for deck in decks(data, glossary).values():
+        for card in deck.cards:
+            parts = [plain(data, card.back), card.source and f"Source: {card.source}"]
+            back = " ".join(part if part.endswith(".") else part + "." for part in parts if part)
+            rows.append([plain(data, card.front), back, " ".join(card.tags())])
     lines = ["#separator:tab", "#html:false", "#tags column:3"]
     lines += ["\t".join(clean(field) for field in row) for row in rows]
     return "\n".join(lines) + "\n"
