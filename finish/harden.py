@@ -7,6 +7,10 @@
     open content tab). Hashes, not 'unsafe-inline': an injected script has no matching hash.
   * `img-src data:`: Material's stylesheet draws its icons as data: SVG images.
   The JSON block `<script type="application/json">` is data, never run, so it needs no hash.
+  * The site that works from a folder (Material's offline plugin) loads the iframe-worker shim,
+    which runs search in a frame and writes an inline script into it that holds the folder's path:
+    no hash can be known in advance. On those pages alone scripts are `'self' 'unsafe-inline'`
+    (there is no network origin to protect on file://); the hosted site keeps its hashes.
 - `rel="noopener"` on every link to another site (and its host, for print).
 - An accessible name for Material's search dialog, which has none.
 """
@@ -48,9 +52,15 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
+_WORKER_SHIM = re.compile(r'<script[^>]*\bsrc="[^"]*iframe-worker[^"]*"')
+
+
 def content_security_policy(html: str) -> str:
     policy = {k: list(v) for k, v in POLICY.items()}
-    policy["script-src"] += inline_script_hashes(html)
+    if _WORKER_SHIM.search(html):
+        policy["script-src"].append("'unsafe-inline'")
+    else:
+        policy["script-src"] += inline_script_hashes(html)
     return "; ".join(f"{key} {' '.join(values)}" for key, values in policy.items())
 
 

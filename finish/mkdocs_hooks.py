@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 import finish  # noqa: E402
-from finish import stylesheets  # noqa: E402
+from finish import downloads, stylesheets  # noqa: E402
 from macros.datafiles import DataError, load_site_data  # noqa: E402
 
 _state: dict = {}
@@ -83,3 +83,6 @@ def on_post_build(config):
     problems = finish.check_links(_state["pages"], other_files)
     if problems:
         raise PluginError("Broken links in the built site:\n" + "\n".join(problems))
+    # The downloads made with the site (the Anki deck) get their link and size now; the PDFs and
+    # the offline zip when tools/pdf.py and tools/offline.py add them.
+    downloads.fill_sizes(site)

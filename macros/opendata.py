@@ -114,10 +114,34 @@ def files(data: SiteData, glossary: dict[str, str] | None = None) -> dict[str, s
     return out
 
 
+# Files made with the site or after it (`tools/pdf.py`, `tools/offline.py`): the Downloads page
+# names them, and `finish.downloads.fill_sizes` links each one with its size once it exists.
+STUDY_DOWNLOADS = [
+    ("downloads/aws-developer-associate-offline.zip", "The whole site in a zip: unzip it and open index.html, no "
+     "server, no internet (pages, search, diagrams, practice, mock exam, flashcards, printing)"),
+    ("downloads/aws-developer-associate.apkg", "The flashcards as an Anki deck: a sub-deck per service, tags by exam "
+     "domain and task statement; importing a newer one updates your cards in place, progress kept"),
+    ("pdf/booklet.pdf", "Every revision sheet in one booklet, with contents and page numbers"),
+    ("pdf", "One two-page revision sheet per service and skills page, and a questions-only version of each "
+     "(linked under each page's title); size of them all"),
+]
+
+
 @macro
 def downloads_table(ctx: Context) -> str:
-    """The open data files with their size: what `exports/` publishes beside the pages."""
+    """Study downloads (linked with their size once they exist), then the open data files with
+    their size: what `exports/` and the publishing tools put beside the pages."""
+    import html as html_lib
+
     from .render import link
+
+    rows = []
+    for path, what in STUDY_DOWNLOADS:
+        name = "revision sheets (PDF)" if path == "pdf" else path.rsplit("/", 1)[1]
+        attr = html_lib.escape(path)
+        rows.append([f'<span data-download="{attr}">{html_lib.escape(name)}</span>', escape(what),
+                     f'<span data-download-size="{attr}">made when the site is published</span>'])
+    study = _table(["File", "What", "Size"], rows)
 
     descriptions = {
         "limits": "Every limit: value or range, unit, hard or adjustable, note, AWS source, date checked",
@@ -136,8 +160,8 @@ def downloads_table(ctx: Context) -> str:
             f"[schema]({link(schema_path, ctx.page)})",
         ])
     for path, what in [(f"{DIR}/limits.csv", "The limits as a spreadsheet (CSV)"),
-                       (f"{DIR}/flashcards.tsv", "Flashcards: one per limit and per abbreviation, tagged by service and "
-                                                 "domain; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
+                       (f"{DIR}/flashcards.tsv", "Every flashcard (limits, self-test questions, abbreviations), tagged by "
+                                                 "service, domain and task; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
         rows.append([f"[{path.rsplit('/', 1)[1]}]({link(path, ctx.page)})", escape(what),
                      f"{len(texts[path].encode('utf-8')) / 1024:,.0f} KB", ""])
-    return _table(["File", "What", "Size", "JSON Schema"], rows)
+    return study + "\n\n## Open data\n\n" + _table(["File", "What", "Size", "JSON Schema"], rows)

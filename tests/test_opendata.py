@@ -45,7 +45,7 @@ def test_downloads_page_lists_each_file_with_its_size(site_soups):
     soup = site_soups["downloads/index.html"]
     links = {a["href"] for a in soup.select("article a[href$='.json']")}
     assert links == {f"../data/{n}{s}.json" for n in ["limits", "services", "questions", "exam"] for s in ("", ".schema")}
-    assert len([td for td in soup.select("article td") if td.get_text().endswith(" KB")]) == 6
+    assert len([td for td in soup.select("article td") if td.get_text().endswith(" KB")]) == 7  # 6 data files, the Anki deck
 
 
 def test_flashcards_import_as_three_tab_separated_fields(built_site):

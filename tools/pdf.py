@@ -234,6 +234,9 @@ def print_sheets(
         page.close()
         server.shutdown()
     link_sheets(site, sheets, booklet_path)
+    from finish.downloads import fill_sizes
+
+    fill_sizes(site)
     return sheets, booklet_path
 
 
