@@ -62,7 +62,8 @@ description: A service page of the small test site, with the sections the fixtur
 
 def mini_project(tmp_path: Path, pages: dict[str, str] | None = None, data_case: str | None = None) -> Path:
     """A small copy of the project: the real code, templates and glossary, the fixture data (with
-    one bad case laid over it), a home page, the exam and limits pages, a page per fixture service,
+    one bad case laid over it), a home page, the exam, limits and glossary pages, a page per fixture
+    service (and the flashcard pages made from them),
     and `pages` (path under docs/ -> Markdown), all in the navigation. Builds in a second or two."""
     project = tmp_path / "project"
     project.mkdir()
@@ -84,6 +85,7 @@ def mini_project(tmp_path: Path, pages: dict[str, str] | None = None, data_case:
         "index.md": "---\ndescription: The home page of the small test site.\n---\n\n# Home\n\n{{ exam_domains_table() }}\n",
         "exam.md": "---\ndescription: The exam page of the small test site.\n---\n\n# Exam\n\n{{ exam_coverage() }}\n\n## In-scope services\n\n{{ exam_scope() }}\n",
         "limits.md": "---\ndescription: The limits index of the small test site.\n---\n\n# Limits\n\n{{ limits_index() }}\n",
+        "glossary.md": "---\ndescription: The glossary of the small test site.\n---\n\n# Glossary\n\n{{ glossary_table() }}\n",
         **{s.page: SERVICE_STUB.format(name=s.name, id=s.id) for s in services},
         **(pages or {}),
     }

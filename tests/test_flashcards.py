@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import budgets  # tools/budgets.py
 from conftest import ROOT, OfflineContext, data_dir_with
 from macros import cards
 from macros.datafiles import DataError, load_site_data
@@ -116,7 +117,9 @@ def _open_package(package: bytes):
 def test_the_anki_deck_has_every_card_a_sub_deck_per_service_and_tags(built_site):
     from exports.anki import ANKI_FILE, parent_deck
 
-    db = _open_package((built_site / ANKI_FILE).read_bytes())
+    package = (built_site / ANKI_FILE).read_bytes()
+    assert len(package) <= budgets.ANKI_DECK_BYTES
+    db = _open_package(package)
     notes = db.execute("select guid, tags, flds from notes").fetchall()
     assert len(notes) == len(ALL) == db.execute("select count(*) from cards").fetchone()[0]
     decks = {d["name"] for d in json.loads(db.execute("select decks from col").fetchone()[0]).values()}

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import ROOT
 
+import budgets  # tools/budgets.py
+
 import offline as offline_tool  # tools/offline.py
 from finish.downloads import fill_sizes
 
@@ -26,6 +28,7 @@ def unzipped(tmp_path_factory) -> Path:
         assert all(name.startswith(offline_tool.FOLDER + "/") for name in names)
         assert not [n for n in names if n.endswith(".map")]
         zipped.extractall(folder)
+    assert archive.stat().st_size <= budgets.OFFLINE_ZIP_BYTES, f"offline zip: {archive.stat().st_size} bytes"
     return folder / offline_tool.FOLDER
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
 
 import budgets  # noqa: E402
 from site_server import CHROMIUM_FLAGS, QuietHandler, chromium_path, serve, site_pages  # noqa: E402
@@ -38,7 +39,14 @@ WEIGHT_BUDGET = budgets.PAGE_WEIGHT_BYTES
 
 
 def is_practice_set(page: str) -> bool:
-    """A practice page of one domain (`practice/development/`), which has a budget of its own."""
+    """A practice page of one domain (`practice/development/`) or a domain's flashcard deck
+    (`flashcards/development/`), which have a budget of their own."""
+    from macros.datafiles import load_site_data
+    from project import data_dir
+
+    domains = {d.id for d in load_site_data(data_dir()).exam.domains}
+    if page.startswith("flashcards/"):
+        return page.removeprefix("flashcards/").strip("/") in domains
     return page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",)
 
 

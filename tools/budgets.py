@@ -9,8 +9,12 @@ from dataclasses import dataclass
 # Gzipped HTML + CSS + JS that a page without diagrams loads.
 PAGE_WEIGHT_BYTES = 100 * 1024
 # The same for a practice page, which carries a whole domain's questions with every explanation
-# (about 50 questions; the mock exam page loads its bank only when an exam starts).
+# (about 50 questions; the mock exam page loads its bank only when an exam starts), and for a
+# domain's flashcard deck (about 400 cards, each with its answer and source).
 PRACTICE_PAGE_WEIGHT_BYTES = 140 * 1024
+# The downloads: the whole site zipped to work from a folder, and the flashcards as an Anki deck.
+OFFLINE_ZIP_BYTES = 3 * 1024 * 1024
+ANKI_DECK_BYTES = 200 * 1024
 # A full strict build, divided by a bare Material build of the same Markdown.
 BUILD_RATIO = 1.5
 # Lighthouse, mobile, median of LIGHTHOUSE_RUNS runs: every category, and performance with diagrams.
@@ -30,7 +34,9 @@ class Row:
 def readme_rows() -> list[Row]:
     return [
         Row("gzipped HTML + CSS + JS of a page without diagrams", f"{PAGE_WEIGHT_BYTES // 1024} KB"),
-        Row("the same for a practice page (a domain's questions and explanations)", f"{PRACTICE_PAGE_WEIGHT_BYTES // 1024} KB"),
+        Row("the same for a practice page or a domain's flashcards (a whole domain's questions or cards)", f"{PRACTICE_PAGE_WEIGHT_BYTES // 1024} KB"),
+        Row("the offline zip (the whole site, from a folder)", f"{OFFLINE_ZIP_BYTES // 1024 // 1024} MB"),
+        Row("the Anki deck (every flashcard)", f"{ANKI_DECK_BYTES // 1024} KB"),
         Row("full strict build time / bare Material build of the same Markdown", f"{BUILD_RATIO}"),
         Row(f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs): home, a service page, the limits index, a practice set, the mock exam",
             f"{LIGHTHOUSE_SCORE} in each category; {LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS} performance on pages with diagrams"),
