@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .models import Exam, Limit, Question, Service, SiteData
 from .practice import plain_text
-from .registry import Context, macro
+from .registry import Context, UnknownReference, macro
 from .render import _table, escape
 
 SCHEMA_VERSION = "1"
@@ -128,20 +128,23 @@ STUDY_DOWNLOADS = [
 
 
 @macro
-def downloads_table(ctx: Context) -> str:
-    """Study downloads (linked with their size once they exist), then the open data files with
-    their size: what `exports/` and the publishing tools put beside the pages."""
+def downloads_table(ctx: Context, kind: str = "data") -> str:
+    """`'study'`: the study downloads, linked with their size once they exist; `'data'`: the open
+    data files with their size. What `exports/` and the publishing tools put beside the pages."""
     import html as html_lib
 
     from .render import link
 
+    if kind not in ("study", "data"):
+        raise UnknownReference(f"unknown kind of download {kind!r}; known: 'study', 'data'")
     rows = []
     for path, what in STUDY_DOWNLOADS:
         name = "revision sheets (PDF)" if path == "pdf" else path.rsplit("/", 1)[1]
         attr = html_lib.escape(path)
         rows.append([f'<span data-download="{attr}">{html_lib.escape(name)}</span>', escape(what),
                      f'<span data-download-size="{attr}">made when the site is published</span>'])
-    study = _table(["File", "What", "Size"], rows)
+    if kind == "study":
+        return _table(["File", "What", "Size"], rows)
 
     descriptions = {
         "limits": "Every limit: value or range, unit, hard or adjustable, note, AWS source, date checked",
@@ -164,4 +167,4 @@ def downloads_table(ctx: Context) -> str:
                                                  "service, domain and task; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
         rows.append([f"[{path.rsplit('/', 1)[1]}]({link(path, ctx.page)})", escape(what),
                      f"{len(texts[path].encode('utf-8')) / 1024:,.0f} KB", ""])
-    return study + "\n\n## Open data\n\n" + _table(["File", "What", "Size", "JSON Schema"], rows)
+    return _table(["File", "What", "Size", "JSON Schema"], rows)
