@@ -83,9 +83,20 @@ def page_titles(docs_dir: Path, pages) -> dict[str, str]:
     return titles
 
 
+_DECKS: list = []  # [(data, glossary, titles), decks]: the last one made (holding `data` keeps its id)
+
+
 def decks(data: SiteData, glossary: dict[str, str] | None = None, titles: dict[str, str] | None = None) -> dict[str, Deck]:
     """Every deck, in navigation order: services (with their limits and self-test cards), then the
-    exam skills pages' self-test cards, then the glossary."""
+    exam skills pages' self-test cards, then the glossary. Made once per data and glossary: every
+    flashcard page asks."""
+    key = (glossary or {}, titles or {})
+    if not _DECKS or _DECKS[0][0] is not data or _DECKS[0][1:] != key:
+        _DECKS[:] = [(data, *key), _decks(data, glossary, titles)]
+    return _DECKS[1]
+
+
+def _decks(data: SiteData, glossary: dict[str, str] | None, titles: dict[str, str] | None) -> dict[str, Deck]:
     from .render import limit_kind, limit_value
 
     titles, tasks_of = titles or {}, page_tasks(data)

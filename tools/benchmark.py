@@ -108,8 +108,13 @@ def bare_config(project: Path) -> None:
     """The same Markdown and navigation with plain Material: no macros, no extra CSS or JS."""
     import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # `!ENV [NAME, default]`: the bare build takes the default, as a build without NAME set does.
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
     config_path = project / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text())
+    config = yaml.load(config_path.read_text(), Loader=Loader)
     config["plugins"] = ["search"]
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
@@ -117,6 +122,16 @@ def bare_config(project: Path) -> None:
     config["strict"] = False
     config["theme"].pop("custom_dir", None)
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    # The pages the full build makes from the data (the flashcard decks) are Markdown too: the bare
+    # build gets the same files, each a title and a macro call left as text.
+    import exports
+    from macros.datafiles import load_site_data
+    from macros.render import parse_abbreviations
+    from project import data_dir
+
+    glossary = parse_abbreviations((project / "includes" / "abbreviations.md").read_text(encoding="utf-8"), "abbreviations.md")
+    for path, markdown in exports.site_pages(load_site_data(data_dir()), glossary).items():
+        (project / "docs" / path).write_text(markdown, encoding="utf-8")
 
 
 def timed_build(project: Path, site: Path) -> float:
