@@ -127,3 +127,4 @@ def test_the_downloads_page_links_the_anki_deck_with_its_size(site_soups):
     assert size.endswith(" KB")
     pending = soup.select_one("span[data-download-size='pdf/booklet.pdf']").get_text()
     assert pending == "made when the site is published"
+

@@ -62,3 +62,30 @@ def test_every_internal_link_and_anchor_resolves(built_site, site_soups):
             elif anchor and anchor not in ids.get(target.as_posix(), set()):
                 broken.append(f"{html.relative_to(built_site)}: {href} (no anchor)")
     assert broken == [], "\n".join(broken[:40])
+
+
+def test_published_from_a_repository_pages_link_it_and_their_source(tmp_path):
+    """REPO_URL and EDIT_URI (set by the workflow) give the header's repository link, without
+    Material's request to api.github.com, and an edit link on each page written in docs/ only."""
+    import os
+    import subprocess
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    from conftest import mini_project
+
+    project = mini_project(tmp_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL="https://github.com/example/dva-study",
+               EDIT_URI="edit/main/docs/")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    source = home.select_one("a.md-source")
+    assert source["href"] == "https://github.com/example/dva-study" and not source.has_attr("data-md-component")
+    sqs = BeautifulSoup((site / "services" / "sqs" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert sqs.select_one("a[rel~=edit]")["href"] == "https://github.com/example/dva-study/edit/main/docs/services/sqs.md"
+    deck = BeautifulSoup((site / "flashcards" / "sqs" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert deck.select_one("a[rel~=edit]") is None, "a page made from the data has no file to edit"
