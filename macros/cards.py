@@ -282,5 +282,5 @@ def self_test(ctx: Context) -> str:
 
         name = service.short or service.name
         blocks.append(f"Study these and every {html.escape(name)} limit as [flashcards]({link(deck_page(service.id), ctx.page)})."
-                      "{ .print-hide }")
+                      "\n{ .print-hide }")
     return "\n\n".join(blocks)

@@ -80,7 +80,7 @@ def test_self_test_sections_come_from_the_data(site_soups):
         shown = [re.sub(r"^Q\d+\. ", "", q.get_text(" ", strip=True)) for q in questions]  # numbered for print
         assert shown == [c.question.replace("`", "") for c in entries]
     link = site_soups["services/sqs/index.html"].find("a", string="flashcards")
-    assert link["href"] == "../../flashcards/sqs/"
+    assert link["href"] == "../../flashcards/sqs/" and "print-hide" in link.parent["class"]
 
 
 def test_a_flashcard_page_per_service_domain_and_the_glossary(site_soups):
@@ -182,6 +182,9 @@ def test_study_a_deck_by_keyboard_and_keep_the_progress(site_server, offline):
     page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
     assert prompt.inner_text() != cards.plain(DATA, deck[0].front), "a card known today is not due again today"
     assert _boxes(page)[deck[0].id]["box"] == 2
+    page.emulate_media(media="print")  # on paper: every card with its answer, no study panel
+    page.wait_for_function("getComputedStyle(document.querySelector('.flashcard-study')).display === 'none'")
+    assert page.locator("li.flashcard .flashcard-back").first.is_visible()
     assert page.errors == [] and offline.blocked == []
 
 
