@@ -188,7 +188,14 @@ def _page(title: str, deck: str, description: str) -> str:
             f"search:\n  exclude: true\n---\n\n# {html.escape(title, quote=False)}\n\n{{{{ flashcard_deck('{deck}') }}}}\n")
 
 
-# The study panel of a flashcard page; invisible (not absent) until the script runs, so nothing moves.
+# How to study, shown with or without the script (so it is also the first text painted), then the
+# study panel: in the page from the start, it keeps its place invisibly until the script runs.
+STUDY_INTRO = (
+    '<p class="flashcard-intro">Say the answer to yourself, show it, then mark it. Cards you knew come back after '
+    '1, 3, 7 and then 14 days (Leitner boxes 2 to 5); cards you missed come back today. Keys: <kbd>Space</kbd> '
+    'shows the answer, <kbd>K</kbd> knew it, <kbd>A</kbd> again. Your progress stays in this browser. Without '
+    'JavaScript, open each card in the list below.</p>'
+)
 STUDY_PANEL = (
     '<section class="flashcard-study" aria-label="Study these cards">'
     '<p class="flashcard-progress" role="status">{count} cards.</p>'
@@ -198,9 +205,8 @@ STUDY_PANEL = (
     '<button type="button" class="md-button" data-card-action="knew" aria-keyshortcuts="K" hidden>Knew it</button> '
     '<button type="button" class="md-button" data-card-action="again" aria-keyshortcuts="A" hidden>Again</button> '
     '<button type="button" class="md-button" data-card-action="restart" hidden>Study every card now</button></p>'
-    '<p class="flashcard-keys">Keys: <kbd>Space</kbd> shows the answer, <kbd>K</kbd> knew it, <kbd>A</kbd> again. '
-    'Cards you knew come back after 1, 3, 7 and then 14 days (Leitner boxes 2 to 5); cards you missed go back to box 1. '
-    'Progress stays in this browser. <button type="button" class="flashcard-reset" data-card-action="reset">Forget my progress on these cards</button></p>'
+    '<p class="flashcard-keys"><button type="button" class="flashcard-reset" data-card-action="reset">'
+    'Forget my progress on these cards</button></p>'
     '</section>'
 )
 
@@ -232,7 +238,7 @@ def flashcard_deck(ctx: Context, deck: str) -> str:
     else:
         raise UnknownReference(f"unknown deck {deck!r}; a deck is an exam domain, a service with cards or 'glossary'")
     items = "".join(_card_item(ctx, card) for card in cards)
-    return (f'<div class="flashcards" data-deck="{html.escape(deck)}">' + STUDY_PANEL.format(count=len(cards))
+    return (f'<div class="flashcards" data-deck="{html.escape(deck)}">' + STUDY_INTRO + STUDY_PANEL.format(count=len(cards))
             + f'<h2 id="all-cards">All {len(cards)} cards</h2><ol class="flashcard-list">{items}</ol></div>')
 
 
