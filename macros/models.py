@@ -59,9 +59,37 @@ def _check_text(text: str) -> str:
     return text
 
 
+# Sizes and durations as the AWS pages write them. A unit that starts with a size or a duration
+# must start with one of these words, so "Mb", "kb", "MBs", "secs" or "hrs" is refused; a rate
+# follows with " per ..." or "/s" (as EBS writes MiB/s).
+SIZE_UNITS = ("byte", "bytes", "KB", "KiB", "MB", "MiB", "GB", "GiB", "TB", "TiB")
+TIME_UNITS = ("millisecond", "milliseconds", "second", "seconds", "minute", "minutes", "hour", "hours",
+              "day", "days", "week", "weeks", "month", "months", "year", "years")
+# What looks like a size or a duration, whatever its spelling.
+_SIZE_OR_TIME = re.compile(
+    r"^(?:[kmgtp]i?b(?:ytes?|s)?|bytes?|(?:kilo|mega|giga|tera)(?:bytes?|bits?)?|[kmgt]bits?|bits?"
+    r"|ms|msecs?|millisec(?:ond)?s?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?"
+    r"|months?|y|yrs?|years?)$",
+    re.I,
+)
+
+
+def _check_unit(unit: str) -> str:
+    _check_text(unit)
+    head, _, rest = unit.partition(" ")
+    base, slash, per = head.partition("/")
+    if _SIZE_OR_TIME.match(base) and base not in SIZE_UNITS + TIME_UNITS:
+        allowed = ", ".join(SIZE_UNITS + TIME_UNITS)
+        raise ValueError(f"unit {unit!r}: write sizes and durations as AWS does ({allowed})")
+    if slash and (base not in SIZE_UNITS or per != "s"):
+        raise ValueError(f"unit {unit!r}: only a size per second may use a slash (MiB/s); else write 'per'")
+    return unit
+
+
 SourceUrl = Annotated[StrictStr, AfterValidator(_check_source_url)]
 VerifiedDate = Annotated[dt.date, AfterValidator(_check_not_future)]
 Text = Annotated[StrictStr, AfterValidator(_check_text)]
+Unit = Annotated[StrictStr, AfterValidator(_check_unit)]
 Number = Union[StrictInt, StrictFloat]
 Slug = Annotated[StrictStr, Field(pattern=ID_PATTERN)]
 
@@ -245,7 +273,7 @@ class ServicesFile(Strict):
 
 class Quantity(Strict):
     value: Number
-    unit: Text
+    unit: Unit
 
 
 Bound = Union[Number, Quantity]
@@ -255,7 +283,7 @@ class HistoryEntry(Strict):
     """An earlier value: what the original notes (or an older AWS page) said, and until when."""
 
     value: Union[Number, Text]
-    unit: Optional[Text] = None
+    unit: Optional[Unit] = None
     until: Annotated[StrictStr, Field(pattern=WHEN_PATTERN)]
     note: Optional[Text] = None
     source: Optional[SourceUrl] = None
@@ -273,7 +301,7 @@ class Limit(Strict):
     name: Text
     # Either one value, or a range given as min/default/max (any of them).
     value: Optional[Union[Number, Text]] = None
-    unit: Optional[Text] = None
+    unit: Optional[Unit] = None
     min: Optional[Bound] = None
     default: Optional[Bound] = None
     max: Optional[Bound] = None

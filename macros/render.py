@@ -61,11 +61,54 @@ def format_quantity(quantity: Union[Quantity, str]) -> str:
     return f"{format_number(quantity.value)} {escape(unit)}"
 
 
+# Units that a bigger unit can restate, each with how many of it make the next one up. The data
+# keeps the unit the cited AWS page uses; a value that is a whole number of a bigger unit is also
+# shown in it, as candidates learn it: 8,760 hours (365 days), 65,536 bytes (64 KiB). AWS's KB, MB
+# and GB are binary (DynamoDB and Lambda say so: 10,240 MB is their 10 GB).
+UNIT_STEPS: tuple[tuple[tuple[str, Optional[int]], ...], ...] = (
+    (("milliseconds", 1000), ("seconds", 60), ("minutes", 60), ("hours", 24), ("days", None)),
+    (("bytes", 1024), ("KiB", 1024), ("MiB", 1024), ("GiB", 1024), ("TiB", None)),
+    (("KB", 1024), ("MB", 1024), ("GB", 1024), ("TB", None)),
+)
+_SINGULAR = {"millisecond": "milliseconds", "second": "seconds", "minute": "minutes", "hour": "hours",
+             "day": "days", "byte": "bytes"}
+
+
+def equivalent(quantity: Union[Quantity, str]) -> Optional[Quantity]:
+    """The same quantity in the biggest unit of which it is a whole number, when that is friendlier:
+    only from at least two of the next unit up (48 hours, 120 seconds, 2,048 bytes), so 24 hours or
+    60 seconds stay as they are. None when there is nothing to add."""
+    if isinstance(quantity, str) or not float(quantity.value).is_integer() or quantity.value <= 0:
+        return None
+    unit = _SINGULAR.get(quantity.unit, quantity.unit)
+    for steps in UNIT_STEPS:
+        names = [name for name, _ in steps]
+        if unit not in names:
+            continue
+        index = names.index(unit)
+        value, first_step = int(quantity.value), steps[index][1]
+        if first_step is None or value < 2 * first_step:
+            return None
+        while steps[index][1] is not None and value % steps[index][1] == 0:
+            value //= steps[index][1]
+            index += 1
+        return None if names[index] == unit else Quantity(value=value, unit=names[index])
+    return None
+
+
+def show_quantity(quantity: Union[Quantity, str]) -> str:
+    """`format_quantity`, followed by the friendlier equivalent when there is one:
+    `8,760 hours (365 days)`."""
+    same = equivalent(quantity)
+    text = format_quantity(quantity)
+    return f"{text} ({format_quantity(same)})" if same is not None else text
+
+
 def limit_value(limit: Limit) -> str:
     """The value of a limit as table text: one value, or its range."""
     if limit.value is not None:
-        return format_quantity(limit.quantity())
-    return ", ".join(f"{bound} {format_quantity(q)}" for bound, q in limit.bounds.items())
+        return show_quantity(limit.quantity())
+    return ", ".join(f"{bound} {show_quantity(q)}" for bound, q in limit.bounds.items())
 
 
 def limit_kind(limit: Limit) -> str:
@@ -236,7 +279,7 @@ def referenced_value(limit: Limit, bound: Optional[str]) -> str:
     """The text of `id` (the whole value or range) or of `id.bound` (one bound)."""
     if bound is None:
         return limit_value(limit)
-    return format_quantity(limit.quantity(bound))
+    return show_quantity(limit.quantity(bound))
 
 
 @macro
@@ -254,7 +297,7 @@ def _history_value(limit: Limit, entry) -> str:
     unit = entry.unit or limit.unit
     if unit is None:
         return format_number(entry.value)
-    return format_quantity(Quantity(value=entry.value, unit=unit))
+    return show_quantity(Quantity(value=entry.value, unit=unit))
 
 
 @macro
