@@ -119,7 +119,7 @@ SETTLED_RESULTS = """async quiet => {
   watch.observe(box, {childList: true, subtree: true, characterData: true});
   const started = performance.now();
   const list = () => box.querySelectorAll(".md-search-result__list > li > a:first-child");
-  while ((performance.now() - changed < quiet || !list().length) && performance.now() - started < 10000) {
+  while ((performance.now() - changed < quiet || !list().length) && performance.now() - started < 20000) {
     await new Promise(done => setTimeout(done, 20));
   }
   watch.disconnect();
@@ -264,8 +264,13 @@ def test_the_keyboard_still_searches(site_server, offline):
         if page.evaluate("() => document.activeElement.matches('input.md-search__input')"):
             break
     page.keyboard.type("visibility timeout")
-    page.evaluate(SETTLED_RESULTS)
+    found = page.evaluate(SETTLED_RESULTS, 200)
+    assert found["hrefs"] and path_of(site_server.url, found["hrefs"][0]) == "services/sqs/", found
     page.keyboard.press("ArrowDown")
+    for _ in range(100):
+        if page.evaluate("() => !!document.activeElement.closest('.md-search-result__item')"):
+            break
+        page.wait_for_timeout(20)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/services/sqs/"))
 
