@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
 from conftest import OfflineContext, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-
-from macros.datafiles import load_site_data  # noqa: E402
-from macros.models import Service  # noqa: E402
-from macros.search import search_tags  # noqa: E402
-from finish.searchtext import tables_as_lists  # noqa: E402
+from finish.searchtext import tables_as_lists
+from macros.datafiles import load_site_data
+from macros.models import Service
+from macros.search import search_tags
 
 DATA = load_site_data(ROOT / "data")
 
