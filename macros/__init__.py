@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import cards, diagrams, guide, opendata, practice, render  # noqa: F401  (importing them registers their macros)
+from . import cards, diagrams, guide, opendata, practice, render, search  # noqa: F401  (importing them registers their macros)
 from .registry import MACROS, Context, UnknownReference
 from .datafiles import DataError, load_site_data
 
@@ -71,7 +71,8 @@ def site_version(root: Path) -> str:
 
 
 def on_pre_page_macros(env) -> None:
-    """Show `{{ }}` in code samples as written, and refuse a `{#` that would hide prose."""
+    """Show `{{ }}` in code samples as written, and refuse a `{#` that would hide prose. Give a
+    service page its search tags from the data (`search.search_meta`)."""
     markdown = render.protect_code(env.markdown)
     line = render.find_stray_comment(markdown)
     if line is not None:
@@ -84,6 +85,7 @@ def on_pre_page_macros(env) -> None:
     env.markdown = markdown
     if not env.page.meta.get("description"):
         env.page.meta["description"] = render.first_paragraph_text(markdown) or env.conf["site_description"]
+    search.merge_search_meta(env.page.meta, search.search_meta(env.variables["site_data"], env.page.file.src_uri))
 
 
 def on_post_page_macros(env) -> None:

@@ -252,9 +252,14 @@ class Service(Strict):
     summary: Text
     domains: list[Slug] = []
     in_scope: StrictBool
+    # What a candidate types into the search box and expects this page to answer first, besides
+    # its name: abbreviations and core concepts ("GSI", "cold start"). They become the page's
+    # search tags (macros/search.py), so keep them specific: every word of them draws searches.
+    keywords: list[Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 @$-]*[A-Za-z0-9]$")]] = []
 
     @model_validator(mode="after")
     def _domains_only_in_scope(self) -> "Service":
+        _no_duplicates([k.lower() for k in self.keywords], "keyword")
         if self.in_scope and not self.domains:
             raise ValueError("a service in scope for the exam needs at least one exam domain in 'domains'")
         if not self.in_scope and self.domains:

@@ -337,12 +337,17 @@ def services_map(ctx: Context) -> str:
         if not services:
             continue
         rows = [[_service_link(data, s.id, page), escape(s.summary)] for s in services]
-        blocks.append(f"### {escape(category.name)}\n\n" + _table(["Service", "What it is for"], rows))
+        blocks.append(f"### {escape(category.name)}\n\n" + _map_table(rows))
     kept = [s for s in data.services.values() if not s.in_scope]
     if kept:
         rows = [[_service_link(data, s.id, page), escape(s.summary)] for s in kept]
-        blocks.append(f"### Not on the {escape(data.exam.code)} exam\n\n" + _table(["Service", "What it is for"], rows))
+        blocks.append(f"### Not on the {escape(data.exam.code)} exam\n\n" + _map_table(rows))
     return "\n\n".join(blocks)
+
+
+def _map_table(rows: list[list[str]]) -> str:
+    # The wrapper lets extra.css give every category's table the same column widths.
+    return '<div class="services-map" markdown>\n\n' + _table(["Service", "What it is for"], rows) + "\n\n</div>"
 
 
 # ---------------------------------------------------------------------------------------------
