@@ -12,7 +12,6 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 
 from conftest import OfflineContext, ROOT
 from finish.searchtext import tables_as_lists
@@ -57,7 +56,9 @@ PUNCTUATION = ",.;:!?)]}'\"/"
 # Without a browser ----------------------------------------------------------------------------
 
 def search_config() -> dict:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    from project import mkdocs_config  # reads mkdocs.yml's tags (!ENV, !!python/name) as text
+
+    config = mkdocs_config()
     return next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
 
 
