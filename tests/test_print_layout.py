@@ -130,16 +130,21 @@ TOP_BAND = """() => {
 }"""
 
 
+def evaluate_in_print(page, url: str, script: str):
+    """Run `script` on the page laid out for print."""
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    try:
+        return page.evaluate(script)
+    finally:
+        page.emulate_media(media="null")  # no emulation: page.pdf prints with print media
+
+
 @pytest.mark.parametrize("path", ["services/sqs/", "skills/application-patterns/", "practice/troubleshooting/"])
 def test_nothing_is_drawn_above_the_title(site_server, print_page, path):
     """Material's spacer before the article's content made a column row of its own above the
     title, whose column rule printed as a grey tick at the top centre of the sheet."""
-    print_page.goto(site_server.url + path, wait_until="load")
-    print_page.emulate_media(media="print")
-    try:
-        band = print_page.evaluate(TOP_BAND)
-    finally:
-        print_page.emulate_media(media="null")  # no emulation: page.pdf prints with print media
+    band = evaluate_in_print(print_page, site_server.url + path, TOP_BAND)
     assert band["before"] == "none"
     assert band["gap"] < 1, "the title is the first thing on the sheet"
 
@@ -159,10 +164,5 @@ SEPARATORS = """() => {
 
 @pytest.mark.parametrize("path", ["services/dynamodb/", "services/sqs/"])
 def test_sources_print_with_one_separator(site_server, print_page, path):
-    print_page.goto(site_server.url + path, wait_until="load")
-    print_page.emulate_media(media="print")
-    try:
-        separators = print_page.evaluate(SEPARATORS)
-    finally:
-        print_page.emulate_media(media="null")  # no emulation: page.pdf prints with print media
+    separators = evaluate_in_print(print_page, site_server.url + path, SEPARATORS)
     assert len(separators) == 1, f"the Sources list prints with {separators}"
