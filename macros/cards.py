@@ -32,6 +32,7 @@ class Card:
     back: str
     source: str | None = None  # AWS documentation that states it
     page: str = ""  # the site section that teaches it: services/sqs.md#limits
+    service: str | None = None  # the service it is about, if one
     domains: tuple[str, ...] = ()
     tasks: tuple[str, ...] = ()
 
@@ -40,7 +41,7 @@ class Card:
         return "card-" + re.sub(r"[^A-Za-z0-9_-]+", "-", self.id).strip("-").lower()
 
     def tags(self) -> list[str]:
-        service = [f"service::{self.deck}"] if self.kind != "glossary" and "/" not in self.deck else []
+        service = [f"service::{self.service}"] if self.service else []
         kind = {"limit": "limits"}.get(self.kind, self.kind)
         return [*service, *[f"domain::{d}" for d in self.domains], *[f"task::{t}" for t in self.tasks], kind]
 
@@ -115,12 +116,12 @@ def _decks(data: SiteData, glossary: dict[str, str] | None, titles: dict[str, st
                 deck.cards.append(Card(
                     id=f"limit:{limit.id}", kind="limit", deck=service.id, front=f"{name}: {limit.name}?",
                     back=f"{value} ({limit_kind(limit).lower()})" + (f". {limit.note}" if limit.note else ""),
-                    source=limit.source, page=f"{service.page}#limits", domains=domains, tasks=tasks,
+                    source=limit.source, page=f"{service.page}#limits", service=service.id, domains=domains, tasks=tasks,
                 ))
             for card in data.self_tests.get(service.page, ()):
                 deck.cards.append(Card(
                     id=f"self-test:{card.id}", kind="self-test", deck=service.id, front=card.question, back=card.answer,
-                    page=f"{service.page}#self-test", domains=domains, tasks=tasks,
+                    page=f"{service.page}#self-test", service=service.id, domains=domains, tasks=tasks,
                 ))
             if deck.cards:
                 out[service.id] = deck
