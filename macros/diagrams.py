@@ -18,7 +18,7 @@ from .registry import Context, macro
 from .render import escape_attr
 
 LINE_H = 16  # px between lines of a box label (text is 13 px, extra.css)
-CHAR_W = 7.0  # px per character of a label, on average, at 13 px
+CHAR_W = 6.5  # px per character of a label, on average, at 13 px (Arial averages 6.3)
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,19 @@ class Layout:
     per_row: int
     gap_x: int
     fanout_gap: int
+    pad: int = 12  # px above and below the lines of a label
 
     @property
     def line_chars(self) -> int:
         return int((self.box_w - 12) // CHAR_W)
 
 
-WIDE = Layout("wide", box_w=150, per_row=4, gap_x=24, fanout_gap=64)
+WIDE = Layout("wide", box_w=160, per_row=4, gap_x=24, fanout_gap=64)
 NARROW = Layout("narrow", box_w=264, per_row=1, gap_x=24, fanout_gap=0)
+# On paper (print.css scales a drawing to the sheet's width, 30 mm high at most): rows of five, as
+# compact as before there were screen layouts, so revision sheets keep their length.
+PAPER = Layout("paper", box_w=160, per_row=5, gap_x=32, fanout_gap=96, pad=0)
+LAYOUTS = (WIDE, NARROW, PAPER)
 GAP_Y = 32
 
 
@@ -50,7 +55,7 @@ def _lines(text: str, layout: Layout) -> list[str]:
 
 def _box_h(texts: list[str], layout: Layout) -> int:
     """One height for every box of a diagram: room for the longest label, and at least 48 px."""
-    return max(48, 16 + LINE_H * max(len(_lines(t, layout)) for t in texts))
+    return max(48, layout.pad + LINE_H * max(len(_lines(t, layout)) for t in texts))
 
 
 def _label(lines: list[str], cx: float, cy: float) -> str:
@@ -132,7 +137,7 @@ def flow_diagram(ctx: Context, steps: list[str], title: str) -> str:
     diagram_id = _diagram_id("flow", [title, *steps])
     description = "In order: " + "; then ".join(steps) + "."
     return _figure([_svg(f"{diagram_id}-{layout.name}", layout, title, description,
-                         *_flow(f"{diagram_id}-{layout.name}", steps, layout)) for layout in (WIDE, NARROW)], title)
+                         *_flow(f"{diagram_id}-{layout.name}", steps, layout)) for layout in LAYOUTS], title)
 
 
 def _fanout(svg_id: str, source: str, targets: list[str], layout: Layout) -> tuple[float, float, str]:
@@ -171,4 +176,4 @@ def fanout_diagram(ctx: Context, source: str, targets: list[str], title: str) ->
     diagram_id = _diagram_id("fanout", [title, source, *targets])
     description = f"{source} sends to each of: " + ", ".join(targets) + "."
     return _figure([_svg(f"{diagram_id}-{layout.name}", layout, title, description,
-                         *_fanout(f"{diagram_id}-{layout.name}", source, targets, layout)) for layout in (WIDE, NARROW)], title)
+                         *_fanout(f"{diagram_id}-{layout.name}", source, targets, layout)) for layout in LAYOUTS], title)

@@ -12,7 +12,7 @@ import pytest
 from conftest import OfflineContext, site_pages
 from finish import tables
 from macros import sizes
-from macros.diagrams import NARROW, WIDE, fanout_diagram, flow_diagram
+from macros.diagrams import LAYOUTS, fanout_diagram, flow_diagram
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -51,21 +51,21 @@ def test_wrapped_lines_follow_the_box_width():
     lambda: flow_diagram(None, [f"Step number {n} with a fairly long label to wrap" for n in range(7)], "Seven"),
     lambda: fanout_diagram(None, "An SNS topic with a long name", ["SQS queue", "Lambda function", "HTTPS"], "Fan-out"),
 ])
-def test_each_diagram_has_a_wide_and_a_narrow_drawing_that_fit_their_columns(draw):
+def test_each_diagram_has_a_wide_and_a_narrow_drawing_that_fit_their_columns_and_one_for_paper(draw):
     """Drawn at 1 unit = 1 px, so 13 px text stays 12 px or more in any column at least 92 % as
     wide as the drawing: 34.4rem (688 px) on a desktop, 328 px on a 360 px phone."""
     root = ET.fromstring(draw())
     svgs = root.findall(f"{SVG}svg")
-    assert [s.get("class") for s in svgs] == ["diagram diagram--wide", "diagram diagram--narrow"]
-    wide, narrow = (float(s.get("width")) for s in svgs)
+    assert [s.get("class") for s in svgs] == ["diagram diagram--wide", "diagram diagram--narrow", "diagram diagram--paper"]
+    wide, narrow = (float(s.get("width")) for s in svgs[:2])
     assert wide * 12 / 13 <= 688 and narrow * 12 / 13 <= 328
-    for svg, layout in zip(svgs, (WIDE, NARROW)):
+    for svg, layout in zip(svgs, LAYOUTS):
         assert svg.get("viewBox") == f"0 0 {svg.get('width')} {svg.get('height')}"
         for text in svg.iter(f"{SVG}text"):
             for line in text.iter(f"{SVG}tspan"):
                 assert len(line.text) <= layout.line_chars
     ids = [e.get("id") for e in root.iter() if e.get("id")]
-    assert len(ids) == len(set(ids)), "ids unique across the two drawings"
+    assert len(ids) == len(set(ids)), "ids unique across the drawings"
 
 
 # In the browser -----------------------------------------------------------------------------
