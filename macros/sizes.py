@@ -44,7 +44,7 @@ PAD_X = 0.75 * FONT     # cell padding, left and right (wide layout)
 # Wide layout: the content column is 34.4rem; the index table fills it, with fixed columns.
 WIDE_TABLE = 34.4 * REM
 WIDE_TYPE = 7.5 * FONT                       # the Type column (extra.css)
-WIDE_VALUE = 0.38 * WIDE_TABLE                 # the Value column: 38 % of the table
+WIDE_VALUE = 0.46 * WIDE_TABLE                 # the Value column: 46 % of the table
 WIDE_NAME = WIDE_TABLE - WIDE_TYPE - WIDE_VALUE
 
 # Narrow layout: cards as wide as the screen less Material's .8rem gutters, on a 390 px screen.
