@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_INDEX_SECTION = re.compile(r'<section class="limits-group">.*?</section>', re.S)
+_INDEX_SECTION = re.compile(r'<section class="limits-group"[^>]*>.*?</section>', re.S)
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 
 

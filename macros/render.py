@@ -13,10 +13,12 @@ import posixpath
 import re
 from typing import Iterable, Optional, Union
 
+from . import sizes
 from .models import BOUNDS, Limit, Quantity, SiteData
 from .registry import Context, UnknownReference, macro
 
 INDEX_PAGE = "limits.md"
+INDEX_COLUMNS = ("Limit", "Value", "Type")
 
 # Characters with a meaning in Markdown (and in the pymdown extensions the site enables) that
 # Python-Markdown lets a backslash escape.
@@ -28,6 +30,11 @@ def escape(text: str) -> str:
     text = html.escape(str(text), quote=False)
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     return " ".join(text.split())  # a newline would end a table row
+
+
+def _plain(markdown_text: str) -> str:
+    """Escaped table text (`escape`) back to the text a reader sees."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown_text))
 
 
 def escape_attr(text: str) -> str:
@@ -125,8 +132,16 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _source(limit: Limit) -> str:
-    return f"[AWS docs]({limit.source})"
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _source_cell(limit: Limit, index_url: str) -> str:
+    """The AWS page, the month it was checked (the full date machine-readable and on hover), and
+    the limit's row in the index, one per line: short enough for a narrow column."""
+    day = limit.verified
+    when = (f'<time datetime="{day.isoformat()}" title="Verified {day.isoformat()}">'
+            f"{MONTHS[day.month - 1]} {day.year}</time>")
+    return f"[AWS docs]({limit.source})<br>{when}<br>[index]({index_url})"
 
 
 def _limit_target(data: SiteData, limit: Limit) -> str:
@@ -165,14 +180,13 @@ def limits_table(ctx: Context, service: str) -> str:
             limit_value(l),
             limit_kind(l),
             _notes(data, l, page),
-            _source(l),
-            l.verified.isoformat(),
-            f"[index]({link(f'{INDEX_PAGE}#{l.anchor}', page)})",
+            _source_cell(l, link(f"{INDEX_PAGE}#{l.anchor}", page)),
         ]
         for l in limits
     ]
-    header = ["Limit", "Value", "Type", "Notes", "Source", "Verified", "All limits"]
-    # The wrapper lets print.css drop the screen-only columns and span the sheet's two columns.
+    # Five columns fit the content column of a desktop screen. The wrapper lets print.css drop the
+    # screen-only column (source, date, index link) and span the sheet's two columns.
+    header = ["Limit", "Value", "Type", "Notes", "Source, verified"]
     return '<div class="limits-table" markdown>\n\n' + _table(header, rows) + "\n\n</div>"
 
 
@@ -201,11 +215,15 @@ def limits_index(ctx: Context) -> str:
             # Each service is a section the browser draws only near the screen (extra.css). Its
             # title is a heading for screen readers (role, level) but not an <h3>: the table of
             # contents lists the categories, so the page's script never measures the hidden ones.
+            # The height each section will take, so the browser can reserve it (macros/sizes.py).
+            plain = [(l.name, _plain(limit_value(l)), limit_kind(l)) for l in data.limits_of(service.id)]
+            heights = (f'data-height-wide="{sizes.rem(sizes.wide_height(plain))}" '
+                       f'data-height-narrow="{sizes.rem(sizes.narrow_height(plain, INDEX_COLUMNS))}"')
             blocks.append(
-                f'<section class="limits-group" markdown>\n'
+                f'<section class="limits-group" {heights} markdown>\n'
                 f'<div class="limits-service" role="heading" aria-level="3" id="service-{service.id}" '
                 f'markdown="span">{_service_link(data, service.id, page)}</div>\n\n'
-                f'{_table(["Limit", "Value", "Type"], rows)}\n\n</section>'
+                f'{_table(list(INDEX_COLUMNS), rows)}\n\n</section>'
             )
     return "\n\n".join(blocks)
 

@@ -28,8 +28,9 @@ def test_service_page_has_an_anchored_row_per_limit(built_site, service):
         row = soup.find(id=limit.anchor)
         assert row is not None, f"{service}: no row for {limit.id}"
         cells = row.find_parent("tr").find_all("td")
-        assert cells[-1].a["href"] == f"../../limits/#{limit.anchor}"
-        assert limit.source in str(cells[4]) and limit.verified.isoformat() == cells[5].get_text()
+        source, verified, index = cells[4].find_all("a")[0], cells[4].time, cells[4].find_all("a")[-1]
+        assert index["href"] == f"../../limits/#{limit.anchor}"
+        assert source["href"] == limit.source and verified["datetime"] == limit.verified.isoformat()
 
 
 def test_index_rows_link_back_to_service_pages(built_site):

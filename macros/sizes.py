@@ -1,0 +1,116 @@
+"""Pure functions: how tall a section of the limits index will be on screen, estimated at build time.
+
+The index is long (a table per service), so the browser draws each section only when it nears the
+screen (`content-visibility: auto` in extra.css) and reserves this height for it until then. A
+placeholder of the wrong height makes the page jump as the reader scrolls; a right one keeps the
+saving (a third of the page's style and layout work on a phone) without the jump. Once a section
+has been drawn, the browser remembers its real height (`auto`).
+
+Two layouts are estimated, both in rem so that they follow the reader's font size:
+
+- wide: the three-column table in the fixed content column of a desktop screen (76.25em and
+  wider, where the column is always 34.4rem); the table has fixed column widths (extra.css);
+- narrow: the card layout of phones (extra.css, below 45em), estimated for a 390 px wide screen.
+
+Text widths use the advance widths of Arial, whose metrics Helvetica, Liberation Sans and Arimo
+share: the first fonts of Material's system font stack on most machines. The constants below match
+the rules in extra.css; tests/test_layout.py checks in a browser that the page does not jump.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+# Advance widths in thousandths of an em (Arial regular); other characters count as 556.
+_WIDTHS = {" ": 278, "!": 278, '"': 355, "#": 556, "$": 556, "%": 889, "&": 667, "'": 191, "(": 333,
+           ")": 333, "*": 389, "+": 584, ",": 278, "-": 333, ".": 278, "/": 278, ":": 278, ";": 278,
+           "<": 584, "=": 584, ">": 584, "?": 556, "@": 1015, "[": 278, "]": 278, "_": 556, "{": 334,
+           "|": 260, "}": 334, "~": 584, "\u00a0": 278}
+_WIDTHS.update(dict.fromkeys("0123456789", 556))
+_WIDTHS.update(zip("abcdefghijklmnopqrstuvwxyz",
+                   [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556,
+                    333, 500, 278, 556, 500, 722, 500, 500, 500]))
+_WIDTHS.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                   [667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778,
+                    722, 667, 611, 722, 667, 944, 667, 667, 611]))
+BOLD = 1.08  # bold text is about this much wider
+
+REM = 20.0              # px in a rem at the default font size (Material sets 125 %)
+FONT = 0.64 * REM       # table text (extra.css: table.data-table font-size .64rem)
+LINE = 1.6 * FONT       # Material's line height in tables
+PAD_Y = 0.9375 * FONT   # cell padding, top and bottom (wide layout)
+PAD_X = 0.75 * FONT     # cell padding, left and right (wide layout)
+
+# Wide layout: the content column is 34.4rem; the index table fills it, with fixed columns.
+WIDE_TABLE = 34.4 * REM
+WIDE_TYPE = 7.5 * FONT                       # the Type column (extra.css)
+WIDE_VALUE = 0.46 * WIDE_TABLE                 # the Value column: 46 % of the table
+WIDE_NAME = WIDE_TABLE - WIDE_TYPE - WIDE_VALUE
+
+# Narrow layout: cards as wide as the screen less Material's .8rem gutters, on a 390 px screen.
+NARROW_SCREEN = 390
+CARD = NARROW_SCREEN - 1.6 * REM
+CARD_PAD_X = 0.8 * FONT   # cell padding in a card (extra.css)
+CARD_PAD_Y = 0.4 * FONT
+CARD_GAP = 0.8 * FONT     # space between cards
+
+# Around the table: the service title (30 px: 20 px text, line height 1.5) with its 32 px top margin,
+# 16 px between title and table, and the wrapper's bottom margins (16 + 8 px): 102 px, as measured
+# in Chromium. Around the cards, 93 px (the last card's margin replaces the wrapper's inner one).
+SURROUND_WIDE = 102.0
+SURROUND_NARROW = 93.0
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in px of `text` set at `size` px."""
+    width = sum(_WIDTHS.get(c, 556) for c in text) * size / 1000
+    return width * BOLD if bold else width
+
+
+def wrapped_lines(text: str, width: float, size: float = FONT, first_indent: float = 0.0) -> int:
+    """Lines `text` takes in a box `width` px wide, breaking at spaces (and inside a word longer
+    than a line, as `overflow-wrap: anywhere` does). `first_indent`: px already used on line one."""
+    space = text_width(" ", size)
+    lines, used = 1, first_indent
+    for word in text.split():
+        w = text_width(word, size)
+        if used and used + space + w > width:
+            lines, used = lines + 1, 0.0
+        if used:
+            used += space
+        while w > width:  # a word wider than the box breaks where it must
+            lines, w = lines + 1, w - width
+        used += w
+    return lines
+
+
+def wide_height(rows: Iterable[tuple[str, str, str]]) -> float:
+    """Height in rem of an index section in the wide layout: (name, value, type) per row."""
+    header = 2 * PAD_Y + LINE + 2  # the header row and the table's borders
+    body = sum(
+        2 * PAD_Y + 1 + LINE * max(wrapped_lines(name, WIDE_NAME - 2 * PAD_X),
+                                   wrapped_lines(value, WIDE_VALUE - 2 * PAD_X),
+                                   wrapped_lines(kind, WIDE_TYPE - 2 * PAD_X))
+        for name, value, kind in rows
+    )
+    return (SURROUND_WIDE + header + body) / REM
+
+
+def narrow_height(rows: Iterable[tuple[str, str, str]], labels: tuple[str, str, str]) -> float:
+    """Height in rem of an index section in the card layout: one card per row, each cell one
+    line or more after its bold label."""
+    inner = CARD - 2 * CARD_PAD_X
+    total = 0.0
+    for row in rows:
+        lines = sum(
+            wrapped_lines(text, inner, first_indent=text_width(f"{label}: ", FONT, bold=True))
+            for label, text in zip(labels, row)
+        )
+        # a card's border, and a rule between its cells
+        total += CARD_GAP + 2 + (len(labels) - 1) + len(labels) * 2 * CARD_PAD_Y + LINE * lines
+    return (SURROUND_NARROW + total) / REM
+
+
+def rem(value: float) -> str:
+    """`12.35rem`: a length for a data attribute (to a twentieth of a rem, 1 px)."""
+    return f"{round(value * 20) / 20:g}rem"
