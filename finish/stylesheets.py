@@ -11,6 +11,9 @@ every element and pseudo-element: the largest single piece of main-thread work i
 trace of our pages. Without it, switching schemes fades colours over Material's own short
 transitions instead of snapping.
 
+Our own stylesheets (not `.min.css`) lose their comments while joining: they explain the CSS to
+whoever edits it and would otherwise be sent to every reader.
+
 These are pure functions over file paths and text; `mkdocs_hooks.py` connects them to MkDocs. A
 generator that does not run the hook still gets Material's own stylesheets: the template falls back.
 """
@@ -23,6 +26,8 @@ from pathlib import Path
 
 DIR = "assets/stylesheets/"
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+# A comment in our own CSS (they hold no strings with "/*" in them; a test checks the rules survive).
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 # A top-level rule whose selector list names the attribute (not one inside @media: there is none).
 DROPPED_SELECTOR = "[data-md-color-switching]"
 _DROPPED_RULE = re.compile(r"(?<=[}\n;])[^{}@;]*" + re.escape(DROPPED_SELECTOR) + r"[^{}]*\{[^{}]*\}")
@@ -52,10 +57,17 @@ def join(files: list[Path]) -> str:
         if not file.is_file():
             raise StylesheetError(f"{file}: stylesheet not found")
         css = _SOURCE_MAP.sub("", file.read_text(encoding="utf-8"))
+        if not file.name.endswith(".min.css"):
+            css = strip_comments(css)
         if css.startswith("@charset"):
             css = css.split(";", 1)[1]  # only allowed first in a file; the files are all UTF-8
         parts.append(f"/* {file.name} */\n{css.strip()}\n")
     return drop_switching_rule("".join(parts))
+
+
+def strip_comments(css: str) -> str:
+    """Our CSS without its comments and the blank lines they leave."""
+    return re.sub(r"\n\s*\n", "\n", _COMMENT.sub("", css)).strip()
 
 
 def drop_switching_rule(css: str) -> str:
