@@ -56,6 +56,7 @@ LIGHTHOUSE_PAGES = {
     "limits index": "limits/",
     "practice set": "practice/development/",
     "mock exam": "practice/mock/",
+    "flashcards": "flashcards/sqs/",
     "page with diagrams": "services/codedeploy/",
 }
 
