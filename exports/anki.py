@@ -17,7 +17,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from macros.cards import Deck, card_html, decks, plain
+from macros.cards import Deck, decks, plain
+from macros.guide import built_path
+from macros.practice import text_html
 from macros.models import SiteData
 
 ANKI_FILE = "downloads/aws-developer-associate.apkg"
@@ -49,7 +51,7 @@ def sub_deck(data: SiteData, deck: Deck) -> str:
 def page_reference(card_page: str, site_url: str | None) -> str:
     """The study page: a link when the site's address is known, its path otherwise."""
     path, _, anchor = card_page.partition("#")
-    built = path.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
+    built = built_path(path).removesuffix("index.html") + (f"#{anchor}" if anchor else "")
     if site_url:
         address = site_url.rstrip("/") + "/" + built
         return f'<a href="{html.escape(address)}">Study page</a>'
@@ -84,7 +86,7 @@ def build_package(data: SiteData, glossary: dict[str, str] | None, titles: dict[
         for card in deck.cards:
             anki_deck.add_note(genanki.Note(
                 model=model,
-                fields=[card_html(data, card.front), card_html(data, card.back), html.escape(card.source or ""),
+                fields=[text_html(data, card.front), text_html(data, card.back), html.escape(card.source or ""),
                         page_reference(card.page, site_url) if card.page else ""],
                 tags=card.tags(),
                 guid=genanki.guid_for(card.id),

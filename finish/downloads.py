@@ -31,11 +31,13 @@ def file_size(site: Path, path: str) -> int | None:
     return None
 
 
-def fill_sizes(site: Path) -> list[str]:
+def fill_sizes(site: Path, pages: list[str] | None = None) -> list[str]:
     """Link and size every download the Downloads page names that exists in `site`; returns the
-    pages changed."""
+    pages changed. `pages`: the pages (paths in the site) that name downloads, when known; by
+    default every page is read to find them."""
     changed = []
-    for page in sorted(site.rglob("*.html")):
+    files = [site / p for p in pages] if pages is not None else sorted(site.rglob("*.html"))
+    for page in files:
         text = page.read_text(encoding="utf-8")
         if "data-download" not in text:
             continue

@@ -85,4 +85,4 @@ def on_post_build(config):
         raise PluginError("Broken links in the built site:\n" + "\n".join(problems))
     # The downloads made with the site (the Anki deck) get their link and size now; the PDFs and
     # the offline zip when tools/pdf.py and tools/offline.py add them.
-    downloads.fill_sizes(site)
+    downloads.fill_sizes(site, [path for path, html in _state["pages"].items() if "data-download" in html])

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import SiteData
-from .practice import _LIMIT_CALL, plain_text, text_html, url
+from .datafiles import LIMIT_CALL
+from .practice import plain_text, text_html, url
 from .registry import Context, UnknownReference, macro
 
 FLASHCARDS_DIR = "flashcards"
@@ -152,13 +153,6 @@ def plain(data: SiteData, text: str) -> str:
     return plain_text(data, text).replace("`", "")
 
 
-def card_html(data: SiteData, text: str) -> str:
-    """Card text as HTML: escaped, `code` spans, limit values filled in."""
-    if "`" not in text and not _LIMIT_CALL.search(text):
-        return html.escape(" ".join(text.split()), quote=False)
-    return text_html(data, text)
-
-
 # ---------------------------------------------------------------------------------------------
 # Pages
 
@@ -221,8 +215,8 @@ def _card_item(ctx: Context, card: Card) -> str:
         meta.append(f'<a href="{html.escape(url(card.page, page, ctx.directory_urls))}">study page</a>')
     return (
         f'<li class="flashcard" id="{card.anchor}" data-card="{html.escape(card.id)}">'
-        f'<details><summary>{card_html(data, card.front)}</summary>'
-        f'<div class="flashcard-back"><p>{card_html(data, card.back)}</p>'
+        f'<details><summary>{text_html(data, card.front)}</summary>'
+        f'<div class="flashcard-back"><p>{text_html(data, card.back)}</p>'
         f'<p class="flashcard-meta">{" · ".join(meta)}</p></div></details></li>'
     )
 
@@ -279,7 +273,7 @@ def self_test(ctx: Context) -> str:
         raise UnknownReference(f"no self-test cards for {ctx.page!r} in selftest.yml")
 
     def markdown(text: str) -> str:
-        return _LIMIT_CALL.sub(lambda m: limit(ctx, m.group(1)), text)
+        return LIMIT_CALL.sub(lambda m: limit(ctx, m.group(1)), text)
 
     # The question is the block's title, in quotes: a limit goes in as its plain value.
     blocks = [f'??? question "{plain_text(ctx.data, card.question)}"\n    {markdown(card.answer)}' for card in cards]

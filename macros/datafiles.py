@@ -293,12 +293,13 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
                     questions=questions, self_tests=self_tests, section_refs=refs)
 
 
-_LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
+# `{{ limit('id') }}` inside text from the data: the only macro that text may call.
+LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
 
 
 def limit_calls(text: str) -> list[str]:
     """The limit ids a question's text asks for with `{{ limit('id') }}`."""
-    return _LIMIT_CALL.findall(text)
+    return LIMIT_CALL.findall(text)
 
 
 def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):

@@ -19,12 +19,12 @@ import posixpath
 import re
 from typing import Iterable
 
+from .datafiles import LIMIT_CALL
 from .models import LETTERS, Question, SiteData
 from .registry import Context, UnknownReference, macro
 from .render import referenced_value, resolve_limit
 
 PRACTICE_DIR = "practice"
-_LIMIT_CALL = re.compile(r"\{\{\s*limit\(\s*'([^']+)'\s*\)\s*\}\}")
 _CODE = re.compile(r"`([^`]+)`")
 
 
@@ -62,14 +62,14 @@ def text_html(data: SiteData, text: str) -> str:
     parts = _CODE.split(" ".join(text.split()))
     out = []
     for n, part in enumerate(parts):
-        escaped = html.escape(_LIMIT_CALL.sub(value, part), quote=False)
+        escaped = html.escape(LIMIT_CALL.sub(value, part), quote=False)
         out.append(f"<code>{escaped}</code>" if n % 2 else escaped)
     return "".join(out)
 
 
 def plain_text(data: SiteData, text: str) -> str:
     """Question text for the JSON bank: limits filled in, backticks kept (the script renders them)."""
-    return _LIMIT_CALL.sub(lambda m: referenced_value(*resolve_limit(data, m.group(1))).replace("\\", ""), " ".join(text.split()))
+    return LIMIT_CALL.sub(lambda m: referenced_value(*resolve_limit(data, m.group(1))).replace("\\", ""), " ".join(text.split()))
 
 
 def _section_label(data: SiteData, ref: str) -> str:

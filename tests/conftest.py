@@ -147,24 +147,33 @@ def browser():
         browser.close()
 
 
+def loopback_only(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    return url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1"
+
+
+def files_only(url: str) -> bool:
+    """For a site opened from a folder: no server at all, not even on this machine."""
+    return url.startswith(("file:", "data:", "blob:", "about:"))
+
+
 class OfflineContext:
-    """A browser context whose requests may only go to 127.0.0.1: others are aborted and recorded."""
+    """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts):
+    others are aborted and recorded."""
 
-    def __init__(self, browser, **options):
-        from urllib.parse import urlsplit
-
+    def __init__(self, browser, allowed=loopback_only, **options):
         self.blocked: list[str] = []
         self.context = browser.new_context(**options)
 
-        def only_loopback(route):
-            host = urlsplit(route.request.url).hostname
-            if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        def only_allowed(route):
+            if allowed(route.request.url):
                 route.continue_()
             else:
                 self.blocked.append(route.request.url)
                 route.abort()
 
-        self.context.route("**/*", only_loopback)
+        self.context.route("**/*", only_allowed)
 
     def new_page(self):
         page = self.context.new_page()

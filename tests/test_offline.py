@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, OfflineContext, files_only
 
 import budgets  # tools/budgets.py
 
@@ -32,27 +32,10 @@ def unzipped(tmp_path_factory) -> Path:
     return folder / offline_tool.FOLDER
 
 
-class FileContext:
-    """A browser context that may read file:// only: any other request is refused and recorded."""
-
-    def __init__(self, browser):
-        self.blocked: list[str] = []
-        self.context = browser.new_context()
-
-        def only_files(route):
-            if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
-                route.continue_()
-            else:
-                self.blocked.append(route.request.url)
-                route.abort()
-
-        self.context.route("**/*", only_files)
-
-
 @pytest.mark.browser
 @pytest.mark.xdist_group("offline")
 def test_the_unzipped_site_works_from_file_urls(browser, unzipped):
-    files = FileContext(browser)
+    files = OfflineContext(browser, allowed=files_only)
     page = files.context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -14,6 +14,7 @@ what is deterministic (bytes, page counts); times and scores are for people to r
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -38,15 +39,19 @@ LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", budgets.LIGHTHOUSE_RUNS)
 WEIGHT_BUDGET = budgets.PAGE_WEIGHT_BYTES
 
 
-def is_practice_set(page: str) -> bool:
-    """A practice page of one domain (`practice/development/`) or a domain's flashcard deck
-    (`flashcards/development/`), which have a budget of their own."""
+@functools.cache
+def exam_domains() -> frozenset[str]:
     from macros.datafiles import load_site_data
     from project import data_dir
 
-    domains = {d.id for d in load_site_data(data_dir()).exam.domains}
+    return frozenset(d.id for d in load_site_data(data_dir()).exam.domains)
+
+
+def is_practice_set(page: str) -> bool:
+    """A practice page of one domain (`practice/development/`) or a domain's flashcard deck
+    (`flashcards/development/`), which have a budget of their own."""
     if page.startswith("flashcards/"):
-        return page.removeprefix("flashcards/").strip("/") in domains
+        return page.removeprefix("flashcards/").strip("/") in exam_domains()
     return page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",)
 
 
