@@ -119,6 +119,10 @@ def site_soups(built_site) -> dict:
 
 # Browser ------------------------------------------------------------------------------------
 
+# JavaScript: `await frame()` waits for the next painted frame, or 250 ms at most: a page the
+# browser does not paint runs no animation frames, and the wait would never end.
+NEXT_FRAME = "const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 250); });"
+
 class SiteServer:
     """The built site on 127.0.0.1, on a free port, in a background thread."""
 

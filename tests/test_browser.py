@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import OfflineContext, mini_project, mkdocs_build, site_pages, SiteServer
+from conftest import NEXT_FRAME, OfflineContext, mini_project, mkdocs_build, site_pages, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def draw_everything(page) -> None:
     page.evaluate("""async () => {
       const sheet = [...document.styleSheets].find(s => s.href && s.href.includes("/site."));
       sheet.insertRule("* { content-visibility: visible !important; }", sheet.cssRules.length);
-      const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+      """ + NEXT_FRAME + """
       await frame();
       for (let i = 0; i < 120 && document.getAnimations().some(a => a.playState === "running"); i++) {
         await frame();

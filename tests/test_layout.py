@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import OfflineContext, site_pages
+from conftest import NEXT_FRAME, OfflineContext, site_pages
 from finish import tables
 from macros import sizes
 from macros.diagrams import LAYOUTS, fanout_diagram, flow_diagram
@@ -78,8 +78,8 @@ def _dark(page, base_url: str) -> None:
 
 
 SCROLL_THROUGH = """async () => {
-  // two frames, so the sections scrolled near are drawn; a timer too, so a frame that never comes cannot hang the test
-  const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 250); });
+  // two frames, so the sections scrolled near are drawn (NEXT_FRAME: at most 250 ms each)
+  """ + NEXT_FRAME + """
   const root = document.documentElement, heights = [root.scrollHeight];
   for (let y = 0; y < root.scrollHeight; y += innerHeight * 0.8) {
     scrollTo(0, y);

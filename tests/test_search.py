@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import OfflineContext, ROOT
+from conftest import NEXT_FRAME, OfflineContext, ROOT
 from finish.searchtext import tables_as_lists
 from macros.datafiles import load_site_data
 from macros.models import Service
@@ -194,7 +194,7 @@ def test_searching_a_service_name_finds_its_page_first(site_server, offline):
 
 
 SETTLE_ANIMATIONS = """async () => {
-  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  """ + NEXT_FRAME + """
   await frame();
   for (let i = 0; i < 60 && document.getAnimations().some(a => a.playState === "running"); i++) await frame();
 }"""
