@@ -33,7 +33,7 @@ def check(data_dir: Path, questions: Path | None = None, site: Path | None = Non
             print("\n".join(problems), file=sys.stderr)
             return 1
     print(f"ok: {len(data.services)} services, {len(data.limits)} limits, {len(data.topics)} topics, "
-          f"{len(data.exam.items)} exam items, {len(data.questions)} questions")
+          f"{len(data.exam.skills)} exam skills, {len(data.questions)} questions")
     return 0
 
 

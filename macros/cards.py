@@ -57,11 +57,11 @@ class Deck:
 
 
 def page_tasks(data: SiteData) -> dict[str, tuple[str, ...]]:
-    """The task statements whose items a page teaches (from exam.yml's `teach`)."""
+    """The task statements whose skills a page teaches (from exam.yml's `teach`)."""
     tasks: dict[str, set[str]] = {}
     for task_id, task in data.exam.tasks.items():
-        for item in task.items:
-            for ref in item.teach:
+        for skill in task.skills:
+            for ref in skill.teach:
                 tasks.setdefault(ref.partition("#")[0], set()).add(task_id)
     return {page: tuple(sorted(found)) for page, found in tasks.items()}
 

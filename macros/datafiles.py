@@ -257,10 +257,10 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
     refs = []
     for d, domain in enumerate(exam.domains):
         for t, task in enumerate(domain.tasks):
-            for i, item in enumerate(task.items):
-                for n, ref in enumerate(item.teach):
-                    path = ("exam", "domains", d, "tasks", t, "items", i, "teach", n)
-                    refs.append((ref, f"{exam_doc.where(path)}: exam item {item.id}, field 'teach[{n}]'"))
+            for i, skill in enumerate(task.skills):
+                for n, ref in enumerate(skill.teach):
+                    path = ("exam", "domains", d, "tasks", t, "skills", i, "teach", n)
+                    refs.append((ref, f"{exam_doc.where(path)}: exam skill {skill.id}, field 'teach[{n}]'"))
     for g, group in enumerate(exam.in_scope):
         for s, entry in enumerate(group.services):
             if entry.page:
@@ -303,12 +303,12 @@ def limit_calls(text: str) -> list[str]:
 
 
 def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):
-    tasks, items = exam.tasks, exam.items
+    tasks, skills = exam.tasks, exam.skills
 
     def check(question, index):
         if question.task not in tasks:
             raise _unknown(doc, ("questions", index, "task"), "task statement", question.task, tasks)
-        _require_known(doc, ("questions", index, "items"), question.items, items, "exam item")
+        _require_known(doc, ("questions", index, "skills"), question.skills, skills, f"{exam.code} skill")
         _require_known(doc, ("questions", index, "services"), question.services, services, "service")
         texts = [("stem",), *[("options", n, field) for n in range(len(question.options)) for field in ("text", "why")]]
         for path in texts:

@@ -90,8 +90,8 @@ def exam_format(ctx: Context) -> str:
 
 @macro
 def exam_coverage(ctx: Context) -> str:
-    """Every domain, its task statements, and for each knowledge or skill item the sections of
-    this site that teach it."""
+    """Every domain, its task statements, and for each skill the sections of this site that teach
+    it; skills new in this exam version are marked."""
     data, page = ctx.data, ctx.page
     blocks = []
     for domain in data.exam.domains:
@@ -100,14 +100,13 @@ def exam_coverage(ctx: Context) -> str:
             blocks.append(f"### Task {escape(task.id)}: {escape(task.name)} {{ #{task_anchor(task.id)} }}")
             rows = [
                 [
-                    escape(item.id),
-                    "Knowledge" if item.kind == "knowledge" else "Skill",
-                    escape(item.text),
-                    "<br>".join(section_link(data, ref, page) for ref in item.teach),
+                    f"{escape(skill.id)}" + (" *new*" if skill.new else ""),
+                    escape(skill.text),
+                    "<br>".join(section_link(data, ref, page) for ref in skill.teach),
                 ]
-                for item in task.items
+                for skill in task.skills
             ]
-            blocks.append(_table(["Item", "Kind", "What", "Taught in"], rows))
+            blocks.append(_table(["Skill", "What", "Taught in"], rows))
         services = [s for s in data.services.values() if domain.id in s.domains]
         blocks.append(
             "Service pages tagged with this domain: "

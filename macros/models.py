@@ -109,18 +109,20 @@ SectionRef = Annotated[StrictStr, Field(pattern=SECTION_PATTERN)]
 PageRef = Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(?:#[A-Za-z0-9_-]+)?$")]
 
 
-class ExamItem(Strict):
-    """One knowledge or skill item of a task statement, and the page sections that teach it."""
+SKILL_ID = r"^\d\.\d\.\d+$"  # "2.3.4": skill 4 of task statement 2.3, as the guide numbers it
 
-    id: Annotated[StrictStr, Field(pattern=r"^\d\.\d\.[ks]\d+$")]
-    kind: Literal["knowledge", "skill"]
+
+class Skill(Strict):
+    """One numbered skill of a task statement ("Skill 2.3.4" in the guide), in our words, and the
+    page sections that teach it. `new`: first in this exam version (the changes page lists it)."""
+
+    id: Annotated[StrictStr, Field(pattern=SKILL_ID)]
     text: Text
     teach: list[SectionRef] = Field(min_length=1)
+    new: StrictBool = False
 
     @model_validator(mode="after")
-    def _kind_matches_id(self) -> "ExamItem":
-        if self.id.split(".")[2][0] != self.kind[0]:
-            raise ValueError(f"id {self.id!r} says {'knowledge' if self.id.split('.')[2][0] == 'k' else 'skill'}, kind says {self.kind}")
+    def _no_repeated_section(self) -> "Skill":
         _no_duplicates(self.teach, "section")
         return self
 
@@ -128,14 +130,14 @@ class ExamItem(Strict):
 class Task(Strict):
     id: Annotated[StrictStr, Field(pattern=r"^\d\.\d$")]
     name: Text
-    items: list[ExamItem] = Field(min_length=1)
+    new: StrictBool = False
+    skills: list[Skill] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _items_belong_to_the_task(self) -> "Task":
-        for item in self.items:
-            if not item.id.startswith(self.id + "."):
-                raise ValueError(f"item {item.id!r} does not start with its task id {self.id!r}")
-        _no_duplicates([i.id for i in self.items], "item id")
+    def _skills_belong_to_the_task(self) -> "Task":
+        for number, skill in enumerate(self.skills, start=1):
+            if skill.id != f"{self.id}.{number}":
+                raise ValueError(f"skill {skill.id!r} should be {self.id}.{number}: skills are numbered in order from 1 under their task")
         return self
 
 
@@ -158,6 +160,7 @@ class ExamFormat(Strict):
     scored: Annotated[StrictInt, Field(gt=0)]
     unscored: Annotated[StrictInt, Field(ge=0)]
     minutes: Annotated[StrictInt, Field(gt=0)]
+    minutes_note: Optional[Text] = None  # where the time comes from, when the guide does not state it
     passing_score: StrictInt
     score_min: StrictInt
     score_max: StrictInt
@@ -180,6 +183,7 @@ class ScopeEntry(Strict):
     name: Text
     page: Optional[PageRef] = None
     uncovered: Optional[Text] = None
+    new: StrictBool = False  # on the list for the first time in this exam version
 
     @model_validator(mode="after")
     def _page_or_reason(self) -> "ScopeEntry":
@@ -193,16 +197,38 @@ class ScopeGroup(Strict):
     services: list[ScopeEntry] = Field(min_length=1)
 
 
+class PreviousExam(Strict):
+    """An earlier version of the exam: its code and, where known, its last day and its shape, for
+    the page that tells candidates with older material what changed."""
+
+    code: Text
+    last_day: Optional[dt.date] = None
+    guide: Optional[SourceUrl] = None
+    weights: dict[Slug, Annotated[StrictInt, Field(gt=0, le=100)]] = {}
+    tasks: Optional[Annotated[StrictInt, Field(gt=0)]] = None
+    skills: Optional[Annotated[StrictInt, Field(gt=0)]] = None
+
+    @model_validator(mode="after")
+    def _weights_add_up(self) -> "PreviousExam":
+        if self.weights and sum(self.weights.values()) != 100:
+            raise ValueError(f"weights of {self.code} must add up to 100, they add up to {sum(self.weights.values())}")
+        return self
+
+
 class Exam(Strict):
     code: Text
     name: Text
     guide: SourceUrl
     verified: VerifiedDate
+    available_from: Optional[dt.date] = None
+    # Where sources disagree (dates, for example): said on the pages, not settled silently.
+    dates_note: Optional[Text] = None
     domains: list[Domain] = Field(min_length=1)
-    previous: list[Text] = []
+    previous: list[PreviousExam] = []
     format: Optional[ExamFormat] = None
     in_scope: list[ScopeGroup] = []
     out_of_scope: list[Text] = []
+    out_of_scope_tasks: list[Text] = []
     sources: list[SourceUrl] = []
 
     @model_validator(mode="after")
@@ -216,6 +242,10 @@ class Exam(Strict):
                 if not task.id.startswith(f"{number}."):
                     raise ValueError(f"task {task.id} is listed under domain {number} ({domain.id})")
         _no_duplicates([t.id for d in self.domains for t in d.tasks], "task id")
+        ids = {d.id for d in self.domains}
+        for old in self.previous:
+            if old.weights and set(old.weights) != ids:
+                raise ValueError(f"previous exam {old.code}: weights name domains {sorted(old.weights)}, the exam has {sorted(ids)}")
         return self
 
     @property
@@ -223,8 +253,8 @@ class Exam(Strict):
         return {t.id: t for d in self.domains for t in d.tasks}
 
     @property
-    def items(self) -> dict[str, ExamItem]:
-        return {i.id: i for d in self.domains for t in d.tasks for i in t.items}
+    def skills(self) -> dict[str, Skill]:
+        return {s.id: s for d in self.domains for t in d.tasks for s in t.skills}
 
     def domain_of(self, task_id: str) -> Domain:
         return self.domains[int(task_id.split(".")[0]) - 1]
@@ -379,7 +409,7 @@ class Question(Strict):
 
     id: Slug
     task: Annotated[StrictStr, Field(pattern=r"^\d\.\d$")]
-    items: list[Annotated[StrictStr, Field(pattern=r"^\d\.\d\.[ks]\d+$")]] = Field(min_length=1)
+    skills: list[Annotated[StrictStr, Field(pattern=SKILL_ID)]] = Field(min_length=1)
     services: list[Slug] = Field(min_length=1)
     stem: Text
     options: list[Option] = Field(min_length=4, max_length=len(LETTERS))
@@ -408,9 +438,10 @@ class Question(Strict):
                 raise ValueError(f"{len(self.answer)} answers, but the stem {said}")
             if len(self.options) < 5:
                 raise ValueError(f"a multiple-response question has 5 or more options, this one has {len(self.options)}")
-        for item in self.items:
-            if not item.startswith(self.task + "."):
-                raise ValueError(f"item {item!r} is not under task {self.task}")
+        _no_duplicates(self.skills, "skill")
+        for skill in self.skills:
+            if not skill.startswith(self.task + "."):
+                raise ValueError(f"skill {skill!r} is not under task {self.task}")
         return self
 
     @property
