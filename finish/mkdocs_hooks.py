@@ -44,7 +44,7 @@ def on_config(config):
 
 
 def footer_text(config) -> str:
-    """`DVA-C02 · site name · version date commit`: after the page title on every printed sheet."""
+    """`DVA-C03 · site name · version date commit`: after the page title on every printed sheet."""
     from macros import site_version
 
     root = Path(config.config_file_path).parent

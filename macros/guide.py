@@ -14,6 +14,12 @@ from .registry import Context, UnknownReference, macro
 from .render import _service_link, _table, escape, link
 
 EXAM_PAGE = "exam.md"
+CHANGES_PAGE = "exam-changes.md"
+
+
+def _day(value) -> str:
+    """`2026-12-01` as `1 December 2026`."""
+    return f"{value.day} {value:%B %Y}"
 
 
 def domain_anchor(domain_id: str) -> str:
@@ -85,7 +91,73 @@ def exam_format(ctx: Context) -> str:
         ["Result", f"a scaled score from {fmt.score_min} to {fmt.score_max}; {fmt.passing_score} passes"],
     ]
     rows += [[escape(t.name), escape(t.description)] for t in fmt.question_types]
-    return _table(["Format", escape(exam.code)], rows) + f"\n\nSource: [{escape(exam.code)} exam guide]({fmt.source})."
+    text = _table(["Format", escape(exam.code)], rows) + f"\n\nSource: [{escape(exam.code)} exam guide]({fmt.source})."
+    if fmt.minutes_note:
+        text += " " + escape(fmt.minutes_note)
+    return text
+
+
+@macro
+def exam_dates(ctx: Context) -> str:
+    """Since when the exam is sat, the last day of the one before, and where sources disagree."""
+    exam = ctx.data.exam
+    parts = []
+    if exam.available_from:
+        parts.append(f"{escape(exam.code)} is the exam sat since {_day(exam.available_from)}.")
+    older = next((p for p in exam.previous if p.last_day), None)
+    if older:
+        parts.append(f"The last day to sit {escape(older.code)} was {_day(older.last_day)}.")
+    text = " ".join(parts)
+    if exam.dates_note:
+        text += f"\n\n!!! note \"Dates\"\n    {escape(exam.dates_note)}"
+    return text
+
+
+def _previous_with_weights(exam):
+    previous = next((p for p in exam.previous if p.weights), None)
+    if previous is None:
+        raise UnknownReference("exam.yml has no previous exam with 'weights' to compare with")
+    return previous
+
+
+@macro
+def exam_weights_change(ctx: Context) -> str:
+    """Each domain's weight in the previous exam and in this one, and the task and skill counts."""
+    data, page = ctx.data, ctx.page
+    exam = data.exam
+    old = _previous_with_weights(exam)
+    rows = []
+    for domain in exam.domains:
+        before, now = old.weights[domain.id], domain.weight
+        change = "same" if before == now else f"{now - before:+d} points"
+        rows.append([f"[{escape(domain.name)}]({link(f'{EXAM_PAGE}#{domain_anchor(domain.id)}', page)})", f"{before}%", f"{now}%", change])
+    if old.tasks or old.skills:
+        rows.append(["Task statements", str(old.tasks or "?"), str(len(exam.tasks)), ""])
+        rows.append(["Numbered skills", str(old.skills or "?"), str(len(exam.skills)), ""])
+    return _table(["Domain", escape(old.code), escape(exam.code), "Change"], rows)
+
+
+@macro
+def exam_new_skills(ctx: Context) -> str:
+    """The skills new in this exam version, each with the sections that teach it."""
+    data, page = ctx.data, ctx.page
+    rows = [
+        [f"[{escape(skill.id)}]({link(f'{EXAM_PAGE}#{task_anchor(task.id)}', page)})", escape(skill.text),
+         "<br>".join(section_link(data, ref, page) for ref in skill.teach)]
+        for task in data.exam.tasks.values() for skill in task.skills if skill.new
+    ]
+    return _table(["Skill", "What", "Study it in"], rows)
+
+
+@macro
+def exam_new_services(ctx: Context) -> str:
+    """The services on the in-scope list for the first time, with where the site teaches each."""
+    data, page = ctx.data, ctx.page
+    rows = [
+        [escape(group.category), escape(entry.name), section_link(data, entry.page, page) if entry.page else escape(entry.uncovered)]
+        for group in data.exam.in_scope for entry in group.services if entry.new
+    ]
+    return _table(["Category", "Service", "Study it in"], rows)
 
 
 @macro
@@ -97,7 +169,8 @@ def exam_coverage(ctx: Context) -> str:
     for domain in data.exam.domains:
         blocks.append(f"## {escape(domain.name)} ({domain.weight}%) {{ #{domain_anchor(domain.id)} }}")
         for task in domain.tasks:
-            blocks.append(f"### Task {escape(task.id)}: {escape(task.name)} {{ #{task_anchor(task.id)} }}")
+            new = " (new)" if task.new else ""
+            blocks.append(f"### Task {escape(task.id)}: {escape(task.name)}{new} {{ #{task_anchor(task.id)} }}")
             rows = [
                 [
                     f"{escape(skill.id)}" + (" *new*" if skill.new else ""),
@@ -128,6 +201,9 @@ def exam_scope(ctx: Context) -> str:
     text = _table(["Category", "Service", "On this site"], rows)
     if data.exam.out_of_scope:
         text += "\n\nNamed as out of scope: " + ", ".join(escape(s) for s in data.exam.out_of_scope) + "."
+    if data.exam.out_of_scope_tasks:
+        text += "\n\nJob tasks the guide says a candidate is not expected to do:\n\n" + "\n".join(
+            f"- {escape(task)}" for task in data.exam.out_of_scope_tasks)
     kept = [s for s in data.services.values() if not s.in_scope]
     if kept:
         text += (

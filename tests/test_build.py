@@ -156,9 +156,9 @@ def test_bad_data_fails_the_build_naming_file_record_and_field(tmp_path):
 
 @pytest.mark.parametrize("old, new, expected", [
     ("teach: [services/sqs.md#encryption]", "teach: [services/sqs.md#encryptoin]",
-     ["data/exam.yml:34: exam item 2.1.k1, field 'teach[0]'", "services/sqs.md has no section with id 'encryptoin'"]),
+     ["data/exam.yml:34: exam skill 2.1.1, field 'teach[0]'", "services/sqs.md has no section with id 'encryptoin'"]),
     ("teach: [services/sqs.md#encryption]", "teach: [services/sqz.md#encryption]",
-     ["data/exam.yml:34: exam item 2.1.k1, field 'teach[0]'", "no page services/sqz.md"]),
+     ["data/exam.yml:34: exam skill 2.1.1, field 'teach[0]'", "no page services/sqz.md"]),
     ("{name: Amazon SQS, page: services/sqs.md}", "{name: Amazon SQS, page: services/sqs.md#gone}",
      ["data/exam.yml:38: in-scope service 'Amazon SQS', field 'page'", "no section with id 'gone'"]),
 ], ids=["anchor", "page", "scope"])

@@ -87,11 +87,11 @@ def test_tables_are_wrapped_once():
 
 
 def test_questions_are_numbered_and_answers_follow_at_the_end():
-    html = printing.add_print_parts(printing.number_questions(PAGE), "DVA-C02 · site")
+    html = printing.add_print_parts(printing.number_questions(PAGE), "DVA-C03 · site")
     soup = BeautifulSoup(html, "lxml")
     assert soup.select_one("summary .question-number").get_text() == "Q1."
     assert soup.select_one("section.print-answers li").get_text() == "Because."
-    assert soup.select_one(".print-footer").get_text() == "Amazon SQS · DVA-C02 · site"
+    assert soup.select_one(".print-footer").get_text() == "Amazon SQS · DVA-C03 · site"
 
 
 def test_abbreviations_are_plain_inside_index_sections_only():
@@ -119,7 +119,7 @@ def test_policy_hashes_each_inline_script_but_not_json_data():
 
 
 def test_pipeline_runs_every_step_and_the_policy_last():
-    html = finish_page(PAGE, "DVA-C02")
+    html = finish_page(PAGE, "DVA-C03")
     soup = BeautifulSoup(html, "lxml")
     assert soup.select_one("table.data-table") and soup.select_one(".question-number")
     assert soup.select_one('.md-search[aria-label="Search"]') and 'rel="noopener"' in html
@@ -128,8 +128,8 @@ def test_pipeline_runs_every_step_and_the_policy_last():
 
 
 def test_pipeline_is_idempotent():
-    once = finish_page(PAGE, "DVA-C02")
-    assert finish_page(once, "DVA-C02") == once
+    once = finish_page(PAGE, "DVA-C03")
+    assert finish_page(once, "DVA-C03") == once
 
 
 def test_a_step_added_to_the_list_still_runs_before_the_policy(monkeypatch):

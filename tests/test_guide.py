@@ -65,11 +65,11 @@ def test_built_paths():
 def test_missing_sections_name_the_record():
     pages = {"services/sqs/index.html": '<h3 id="visibility-timeout">V</h3>'}
     refs = [
-        ("services/sqs.md#visibility-timeout", "data/exam.yml:3: exam item 1.1.k1, field 'teach[0]'"),
-        ("services/sqs.md#gone", "data/exam.yml:4: exam item 1.1.k2, field 'teach[0]'"),
+        ("services/sqs.md#visibility-timeout", "data/exam.yml:3: exam skill 1.1.1, field 'teach[0]'"),
+        ("services/sqs.md#gone", "data/exam.yml:4: exam skill 1.1.2, field 'teach[0]'"),
         ("services/nope.md#x", "data/questions.yml:9: question 'q', field 'teach[0]'"),
     ]
     assert guide.missing_sections(refs, pages) == [
-        "data/exam.yml:4: exam item 1.1.k2, field 'teach[0]': 'services/sqs.md#gone': services/sqs.md has no section with id 'gone'",
+        "data/exam.yml:4: exam skill 1.1.2, field 'teach[0]': 'services/sqs.md#gone': services/sqs.md has no section with id 'gone'",
         "data/questions.yml:9: question 'q', field 'teach[0]': 'services/nope.md#x': no page services/nope.md in the site",
     ]

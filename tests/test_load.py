@@ -20,7 +20,7 @@ def test_valid_fixture_loads(tmp_path):
     assert retention.bounds["max"].value == 14 and retention.bounds["max"].unit == "days"
     assert data.limits["sns.topics"].value == "unlimited"
     assert data.exam.code == "TST-C01"
-    assert list(data.exam.tasks) == ["1.1", "2.1"] and data.exam.items["1.1.s1"].teach[1] == "services/sqs.md#limits"
+    assert list(data.exam.tasks) == ["1.1", "2.1"] and data.exam.skills["1.1.2"].teach[1] == "services/sqs.md#limits"
     assert list(data.questions) == ["sqs-visibility", "sns-fanout"]
     assert data.questions["sns-fanout"].answer == ["A", "B"]
 
@@ -28,7 +28,7 @@ def test_valid_fixture_loads(tmp_path):
 def test_every_section_the_data_names_is_listed_with_its_record(tmp_path):
     data = load_site_data(data_dir_with(tmp_path), label_root=tmp_path)
     where = dict((ref, w) for ref, w in data.section_refs if "#" in ref and "limits" in ref)
-    assert where["services/sqs.md#limits"].startswith("data/exam.yml:26: exam item 1.1.s1, field 'teach[1]'")
+    assert where["services/sqs.md#limits"].startswith("data/exam.yml:26: exam skill 1.1.2, field 'teach[1]'")
     refs = [ref for ref, _ in data.section_refs]
     assert refs.count("services/sqs.md#visibility-timeout") == 2, "the exam item's and the question's"
     assert "services/sqs.md" in refs, "an in-scope service's page"
@@ -58,9 +58,9 @@ BAD_INPUTS = [
     ("unknown-domain", ["data/services.yml:", "services[1] (id 'sns')", "field 'domains.1'", "unknown exam domain 'securty'"]),
     ("weights", ["data/exam.yml:", "exam", "add up to 90"]),
     # The exam guide
-    ("exam-item-without-section", ["data/exam.yml:34", "field 'domains.1.tasks.0.items.0.teach'", "at least 1 item"]),
+    ("exam-skill-without-section", ["data/exam.yml:34", "field 'domains.1.tasks.0.skills.0.teach'", "at least 1 item"]),
     ("exam-section-not-a-page-anchor", ["data/exam.yml:34", "teach.0", "pattern"]),
-    ("exam-item-under-wrong-task", ["data/exam.yml:", "item '1.1.k9' does not start with its task id '2.1'"]),
+    ("exam-skill-under-wrong-task", ["data/exam.yml:", "skill '1.1.9' should be 2.1.1"]),
     ("exam-format-numbers", ["data/exam.yml:7", "field 'format'", "scored (4) + unscored (2) must equal questions (5)"]),
     ("exam-scope-without-page", ["data/exam.yml:", "in_scope.0.services.1", "either 'page'"]),
     ("service-in-scope-without-domain", ["data/services.yml:", "services[0] (id 'sqs')", "needs at least one exam domain"]),
@@ -72,7 +72,8 @@ BAD_INPUTS = [
     ("question-single-answer-not-four-options", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'options'", "at least 4"]),
     ("question-option-without-why", ["data/questions.yml:9", "(id 'sqs-visibility')", "field 'options.1.why'", "required field is missing"]),
     ("question-unknown-task", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'task'", "unknown task statement '1.9'"]),
-    ("question-unknown-item", ["data/questions.yml:4", "field 'items.0'", "unknown exam item '1.1.k7'"]),
+    ("question-unknown-skill", ["data/questions.yml:4", "field 'skills.0'", "unknown TST-C01 skill '1.1.7'"]),
+    ("question-old-exam-skill-id", ["data/questions.yml:4", "field 'skills.0'", "pattern"]),
     ("question-unknown-service", ["data/questions.yml:5", "field 'services.1'", "unknown service 'sqss'"]),
     ("question-unknown-limit", ["data/questions.yml:6", "field 'stem'", "unknown limit id 'sqs.retention.mid'"]),
     ("question-limit-without-bound", ["data/questions.yml:6", "field 'stem'", "limit 'sqs.message-size' has no 'max' bound"]),
