@@ -36,6 +36,7 @@ class Card:
     service: str | None = None  # the service it is about, if one
     domains: tuple[str, ...] = ()
     tasks: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()  # the exam's numbered skills its page teaches ("2.3.3")
 
     @property
     def anchor(self) -> str:
@@ -44,7 +45,8 @@ class Card:
     def tags(self) -> list[str]:
         service = [f"service::{self.service}"] if self.service else []
         kind = {"limit": "limits"}.get(self.kind, self.kind)
-        return [*service, *[f"domain::{d}" for d in self.domains], *[f"task::{t}" for t in self.tasks], kind]
+        return [*service, *[f"domain::{d}" for d in self.domains], *[f"task::{t}" for t in self.tasks],
+                *[f"skill::{s}" for s in self.skills], kind]
 
 
 @dataclass
@@ -56,14 +58,21 @@ class Deck:
     cards: list[Card] = field(default_factory=list)
 
 
+def page_skills(data: SiteData) -> dict[str, tuple[str, ...]]:
+    """The exam skills a page teaches (from exam.yml's `teach`), in the guide's order: a card from
+    that page is tagged with them, so the exam data is the one place that says what a page is for."""
+    skills: dict[str, list[str]] = {}
+    for skill in data.exam.skills.values():
+        for ref in skill.teach:
+            found = skills.setdefault(ref.partition("#")[0], [])
+            if skill.id not in found:
+                found.append(skill.id)
+    return {page: tuple(found) for page, found in skills.items()}
+
+
 def page_tasks(data: SiteData) -> dict[str, tuple[str, ...]]:
-    """The task statements whose skills a page teaches (from exam.yml's `teach`)."""
-    tasks: dict[str, set[str]] = {}
-    for task_id, task in data.exam.tasks.items():
-        for skill in task.skills:
-            for ref in skill.teach:
-                tasks.setdefault(ref.partition("#")[0], set()).add(task_id)
-    return {page: tuple(sorted(found)) for page, found in tasks.items()}
+    """The task statements whose skills a page teaches."""
+    return {page: tuple(sorted({s.rsplit(".", 1)[0] for s in skills})) for page, skills in page_skills(data).items()}
 
 
 def _domains_of(data: SiteData, tasks: tuple[str, ...], extra: list[str] = ()) -> tuple[str, ...]:
@@ -101,14 +110,14 @@ def decks(data: SiteData, glossary: dict[str, str] | None = None, titles: dict[s
 def _decks(data: SiteData, glossary: dict[str, str] | None, titles: dict[str, str] | None) -> dict[str, Deck]:
     from .render import limit_kind, limit_value
 
-    titles, tasks_of = titles or {}, page_tasks(data)
+    titles, tasks_of, skills_of = titles or {}, page_tasks(data), page_skills(data)
     service_of_page = {s.page: s for s in data.services.values()}
     out: dict[str, Deck] = {}
     for category in data.categories.values():
         for service in data.services.values():
             if service.category != category.id:
                 continue
-            tasks = tasks_of.get(service.page, ())
+            tasks, skills = tasks_of.get(service.page, ()), skills_of.get(service.page, ())
             domains = _domains_of(data, tasks, service.domains) if service.in_scope else ()
             name = service.short or service.name
             deck = Deck(service.id, name, service.page, "service")
@@ -117,12 +126,12 @@ def _decks(data: SiteData, glossary: dict[str, str] | None, titles: dict[str, st
                 deck.cards.append(Card(
                     id=f"limit:{limit.id}", kind="limit", deck=service.id, front=f"{name}: {limit.name}?",
                     back=f"{value} ({limit_kind(limit).lower()})" + (f". {limit.note}" if limit.note else ""),
-                    source=limit.source, page=f"{service.page}#limits", service=service.id, domains=domains, tasks=tasks,
+                    source=limit.source, page=f"{service.page}#limits", service=service.id, domains=domains, tasks=tasks, skills=skills,
                 ))
             for card in data.self_tests.get(service.page, ()):
                 deck.cards.append(Card(
                     id=f"self-test:{card.id}", kind="self-test", deck=service.id, front=card.question, back=card.answer,
-                    page=f"{service.page}#self-test", service=service.id, domains=domains, tasks=tasks,
+                    page=f"{service.page}#self-test", service=service.id, domains=domains, tasks=tasks, skills=skills,
                 ))
             if deck.cards:
                 out[service.id] = deck
@@ -130,10 +139,10 @@ def _decks(data: SiteData, glossary: dict[str, str] | None, titles: dict[str, st
         if page in service_of_page:
             continue
         stem = page.removesuffix(".md").replace("/", "-")
-        tasks = tasks_of.get(page, ())
+        tasks, skills = tasks_of.get(page, ()), skills_of.get(page, ())
         deck = Deck(stem, titles.get(page, stem.replace("-", " ").capitalize()), page, "skills")
         deck.cards = [Card(id=f"self-test:{c.id}", kind="self-test", deck=stem, front=c.question, back=c.answer,
-                           page=f"{page}#self-test", domains=_domains_of(data, tasks), tasks=tasks) for c in cards]
+                           page=f"{page}#self-test", domains=_domains_of(data, tasks), tasks=tasks, skills=skills) for c in cards]
         out[stem] = deck
     if glossary:
         deck = Deck(GLOSSARY_DECK, "Glossary", GLOSSARY_PAGE, "glossary")

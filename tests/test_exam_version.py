@@ -85,3 +85,16 @@ def test_readme_and_contributing_name_the_exam_the_data_names():
         text = (ROOT / name).read_text(encoding="utf-8")
         codes = set(re.findall(r"DVA-C0\d", text)) - {"DVA-C01"}
         assert codes == {EXAM.code}, f"{name} names {codes}"
+
+
+def test_every_flashcard_from_an_exam_page_carries_its_tasks_and_skills():
+    from macros.cards import decks
+
+    cards = [c for deck in decks(DATA).values() for c in deck.cards]
+    for card in cards:
+        assert set(card.skills) <= set(EXAM.skills) and {s.rsplit(".", 1)[0] for s in card.skills} == set(card.tasks), card.id
+    in_scope_pages = {s.page for s in DATA.services.values() if s.in_scope}
+    untagged = sorted({c.deck for c in cards if c.kind == "self-test" and c.page.partition("#")[0] in in_scope_pages and not c.skills})
+    assert untagged == [], "every in-scope service page is named by some skill's `teach` in exam.yml"
+    bedrock = next(c for c in cards if c.deck == "bedrock")
+    assert "skill::2.3.3" in bedrock.tags() and "task::2.3" in bedrock.tags()
