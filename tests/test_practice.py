@@ -143,6 +143,7 @@ def test_a_whole_mock_exam_by_keyboard(site_server, offline):
     assert drawn == {"development": 20, "security": 17, "deployment": 14, "troubleshooting": 14}
 
     # Answer the first 45 right and the rest wrong, flag three, then review and submit.
+    assert any(len(by_id[item["id"]]["answer"]) > 1 for item in items[45:]), "a multiple-response question among the wrong ones"
     expected_right, per_domain = 0, {}
     for n, item in enumerate(items):
         q = by_id[item["id"]]
