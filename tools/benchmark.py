@@ -63,6 +63,9 @@ LIGHTHOUSE_PAGES = {
     "mock exam": "practice/mock/",
     "flashcards": "flashcards/sqs/",
     "page with diagrams": "services/codedeploy/",
+    "exam guide": "exam/",
+    "Bedrock (newest service page)": "services/bedrock/",
+    "AI security (skills page)": "skills/ai-security/",
 }
 
 

@@ -38,7 +38,7 @@ def readme_rows() -> list[Row]:
         Row("the offline zip (the whole site, from a folder)", f"{OFFLINE_ZIP_BYTES // 1024 // 1024} MB"),
         Row("the Anki deck (every flashcard)", f"{ANKI_DECK_BYTES // 1024} KB"),
         Row("full strict build time / bare Material build of the same Markdown", f"{BUILD_RATIO}"),
-        Row(f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs): home, a service page, the limits index, a practice set, the mock exam, a service's flashcards",
+        Row(f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS} runs): home, the exam guide, a service page, Bedrock, the AI security skills page, the limits index, a practice set, the mock exam, a service's flashcards",
             f"{LIGHTHOUSE_SCORE} in each category; {LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS} performance on pages with diagrams"),
         Row("A4 pages per printed sheet", f"{SHEET_PAGES}"),
     ]
