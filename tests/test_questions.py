@@ -28,8 +28,19 @@ def test_domains_follow_the_exam_weights_within_three_points():
 
 
 @pytest.mark.parametrize("task", list(DATA.exam.tasks))
-def test_every_task_statement_has_at_least_8_questions(task):
-    assert sum(q.task == task for q in QUESTIONS) >= 8
+def test_every_task_statement_has_at_least_20_questions(task):
+    assert sum(q.task == task for q in QUESTIONS) >= 20
+
+
+def test_what_the_exam_added_is_practised():
+    """DVA-C03's additions: task 2.3 (AI security), AI-assisted development in every domain,
+    containers, presigned URLs."""
+    by_skill = Counter(s for q in QUESTIONS for s in q.skills)
+    assert sum(q.task == "2.3" for q in QUESTIONS) >= 24
+    assert sum(by_skill[s] for s in ("1.1.9", "1.1.10", "3.2.5", "3.3.9", "4.1.5", "4.3.6")) >= 12
+    assert all(by_skill[s] for s in ("1.1.9", "1.1.10", "3.2.5", "3.3.9", "4.1.5", "4.3.6"))
+    assert sum(by_skill[s] for s in ("3.1.2", "3.3.2", "4.2.5")) >= 12
+    assert by_skill["2.1.4"] >= 4
 
 
 def test_every_in_scope_service_page_has_at_least_2_questions():
