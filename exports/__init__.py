@@ -6,6 +6,7 @@
 - `downloads/aws-developer-associate.apkg`: the flashcards as an Anki deck (`exports/anki.py`).
 - `flashcards/*.md`: a flashcard page per service, per exam domain and for the glossary
   (`macros.cards.generated_pages`); pages, so MkDocs renders them like any other.
+- `practice/task-*.md`: a practice set per task statement (`macros.practice.task_pages`).
 
 MkDocs adds them to the build from `exports/mkdocs_hooks.py`; `python -m exports SITE_DIR` writes
 the files (not the pages, which need a build) into any built site.
@@ -18,7 +19,7 @@ from pathlib import Path
 from macros import opendata
 from macros.cards import generated_pages, page_titles
 from macros.models import SiteData
-from macros.practice import BANK_FILE, bank_script
+from macros.practice import BANK_FILE, bank_script, task_pages
 
 from .anki import ANKI_FILE, build_package
 
@@ -36,4 +37,4 @@ def site_files(data: SiteData, directory_urls: bool = True, glossary: dict[str, 
 
 def site_pages(data: SiteData, glossary: dict[str, str] | None = None) -> dict[str, str]:
     """Pages made from the data: path under docs/, Markdown."""
-    return generated_pages(data, glossary)
+    return {**generated_pages(data, glossary), **task_pages(data)}

@@ -1,5 +1,10 @@
-"""The question bank as pages: practice sets per domain (grouped by task statement), an overview by
-domain, task statement and service, and the bank as JSON for the mock exam. Pure functions.
+"""The question bank as pages: a practice set per task statement (made by `exports/` as generated
+pages, `task_pages`), each domain's page as the index of its sets, an overview by domain, task
+statement and service, and the bank as JSON for the mock exam. Pure functions.
+
+A set per task statement rather than per domain: with the DVA-C03 bank a domain's page carried 90
+questions and 160 KB gzipped, over the practice budget (tools/budgets.py); a task statement's set
+is 20 to 40 questions, and a candidate practises the task the exam guide names.
 
 Each question is written as plain HTML that works with JavaScript off: a fieldset of real radio
 buttons or checkboxes with labels, then the answer and every option's explanation in a closed
@@ -29,7 +34,13 @@ _CODE = re.compile(r"`([^`]+)`")
 
 
 def practice_page(domain_id: str) -> str:
+    """A domain's page: the index of its task statements' sets."""
     return f"{PRACTICE_DIR}/{domain_id}.md"
+
+
+def task_page(task_id: str) -> str:
+    """A task statement's practice set (generated): `practice/task-1-1.md`."""
+    return f"{PRACTICE_DIR}/task-{task_id.replace('.', '-')}.md"
 
 
 def question_anchor(question_id: str) -> str:
@@ -122,31 +133,72 @@ def questions_of(data: SiteData, domain_number: int | None = None) -> list[Quest
 # The controls of a practice page; invisible (not absent) until the script runs, so nothing moves.
 PRACTICE_BAR = (
     '<div class="practice-bar" data-practice-domain="{domain}"><p class="practice-status" role="status"></p>'
-    '<a class="practice-all" href="./" hidden>Show every question of this domain</a>'
+    '<a class="practice-all" href="./" hidden>Show every question of this set</a>'
     '<label class="practice-toggle"><input type="checkbox" id="practice-one"> One question at a time</label></div>'
     '<div class="practice-nav" hidden><button type="button" class="md-button" data-go="prev">Previous</button>'
     '<button type="button" class="md-button" data-go="next">Next</button></div>'
 )
 
 
+def _task(data: SiteData, task_id: str):
+    if task_id not in data.exam.tasks:
+        raise UnknownReference(f"unknown task statement {task_id!r}; known: {', '.join(data.exam.tasks)}")
+    return data.exam.tasks[task_id]
+
+
 @macro
-def practice_questions(ctx: Context, domain: str) -> str:
-    """Every question of one exam domain, grouped by task statement, numbered from 1."""
+def practice_questions(ctx: Context, task: str) -> str:
+    """Every question of one task statement, numbered from 1 (a task statement's practice set)."""
     data = ctx.data
-    numbers = {d.id: n for n, d in enumerate(data.exam.domains, start=1)}
-    if domain not in numbers:
-        raise UnknownReference(f"unknown exam domain {domain!r}; known: {', '.join(numbers)}")
-    blocks, number = [PRACTICE_BAR.format(domain=domain)], 0
-    for task in data.exam.domains[numbers[domain] - 1].tasks:
-        questions = [q for q in questions_of(data, numbers[domain]) if q.task == task.id]
-        blocks.append(f"## Task {task.id}: {html.escape(task.name)} {{ #task-{task.id.replace('.', '-')} }}")
-        if not questions:
-            blocks.append("*No questions for this task statement yet.*")
-            continue
-        for question in questions:
-            number += 1
-            blocks.append(question_html(ctx, question, number))
-    return "\n\n".join(blocks)
+    _task(data, task)
+    domain = data.exam.domain_of(task)
+    questions = [q for q in data.questions.values() if q.task == task]
+    if not questions:
+        return "*No questions for this task statement yet.*"
+    return "\n\n".join([PRACTICE_BAR.format(domain=domain.id)]
+                       + [question_html(ctx, question, n) for n, question in enumerate(questions, start=1)])
+
+
+@macro
+def practice_tasks(ctx: Context, domain: str) -> str:
+    """A domain's task statements, each with its practice set, its question count and the services
+    its questions touch."""
+    from .render import _table, escape, link
+
+    data, page = ctx.data, ctx.page
+    domains = {d.id: d for d in data.exam.domains}
+    if domain not in domains:
+        raise UnknownReference(f"unknown exam domain {domain!r}; known: {', '.join(domains)}")
+    rows = []
+    for task in domains[domain].tasks:
+        questions = [q for q in data.questions.values() if q.task == task.id]
+        services = sorted({s for q in questions for s in q.services}, key=lambda s: list(data.services).index(s))
+        rows.append([
+            f"[Task {escape(task.id)}: {escape(task.name)}]({link(task_page(task.id), page)})",
+            str(len(questions)),
+            ", ".join(escape(data.services[s].short or data.services[s].name) for s in services),
+        ])
+    return _table(["Task statement", "Questions", "Services"], rows)
+
+
+def task_pages(data: SiteData) -> dict[str, str]:
+    """The Markdown of every task statement's practice set: a title, a line on how to use it, and
+    one macro call (made by `exports/`, like the flashcard pages)."""
+    pages = {}
+    for domain in data.exam.domains:
+        for task in domain.tasks:
+            title = f"Practice: Task {task.id}"
+            description = f"Exam-style practice questions for task {task.id} of the AWS Developer Associate exam, {task.name}, each option explained."
+            yaml_text = lambda text: "'" + text.replace("'", "''") + "'"  # noqa: E731
+            pages[task_page(task.id)] = (
+                f"---\ntitle: {yaml_text(title + ' · ' + task.name)}\ndescription: {yaml_text(description)}\npractice: true\n---\n\n"
+                f"# {html.escape(title, quote=False)}\n\n**{html.escape(task.name, quote=False)}** ({html.escape(domain.name, quote=False)}). "
+                "Choose an answer, then check it: every option is explained, with the section to re-read. "
+                "With JavaScript off, open \"Answer and explanations\" under each question. Printing this page "
+                "puts the answers at the end.\n\n"
+                f"{{{{ practice_questions('{task.id}') }}}}\n"
+            )
+    return pages
 
 
 def _count_links(items: Iterable[tuple[str, str, int]]) -> str:
@@ -164,8 +216,7 @@ def practice_overview(ctx: Context) -> str:
     for domain in data.exam.domains:
         domain_questions = questions_of(data, numbers[domain.id])
         tasks = ", ".join(
-            f"[{t.id}]({link(practice_page(domain.id) + '#task-' + t.id.replace('.', '-'), page)}) "
-            f"({sum(q.task == t.id for q in domain_questions)})"
+            f"[{t.id}]({link(task_page(t.id), page)}) ({sum(q.task == t.id for q in domain_questions)})"
             for t in domain.tasks
         )
         rows.append([
@@ -175,15 +226,15 @@ def practice_overview(ctx: Context) -> str:
     table = _table(["Domain", "Exam weight", "Questions", "By task statement"], rows)
     service_rows = []
     for service in data.services.values():
-        per_domain = [
-            (escape(d.name), link(practice_page(d.id), page) + f"?service={service.id}",
-             sum(service.id in q.services for q in questions_of(data, numbers[d.id])))
-            for d in data.exam.domains
+        per_task = [
+            (escape(task_id), link(task_page(task_id), page) + f"?service={service.id}",
+             sum(q.task == task_id and service.id in q.services for q in data.questions.values()))
+            for task_id in data.exam.tasks
         ]
-        total = sum(count for _, _, count in per_domain)
+        total = sum(count for _, _, count in per_task)
         if total:
-            service_rows.append([escape(service.short or service.name), str(total), _count_links(per_domain)])
-    services = _table(["Service", "Questions", "Practise in"], service_rows)
+            service_rows.append([escape(service.short or service.name), str(total), _count_links(per_task)])
+    services = _table(["Service", "Questions", "Practise by task statement"], service_rows)
     return f"{table}\n\n## By service {{ #by-service }}\n\n{services}"
 
 
@@ -221,7 +272,7 @@ def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
                 "why": [plain_text(data, o.why) for o in q.options],
                 "answer": q.answer,
                 "learn": [[_section_label(data, ref), url(ref, page, directory_urls)] for ref in q.teach],
-                "page": url(practice_page(exam.domains[q.domain_number - 1].id) + "#" + question_anchor(q.id), page, directory_urls),
+                "page": url(task_page(q.task) + "#" + question_anchor(q.id), page, directory_urls),
             }
             for q in data.questions.values()
         ],

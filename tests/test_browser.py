@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 # One page of each kind, checked in the dark scheme too; every page is checked in the default one.
 TEMPLATES = ["", "exam/", "limits/", "services/sqs/", "services/batch/", "skills/application-patterns/",
-             "compare/messaging/", "practice/", "practice/development/", "practice/mock/", "glossary/",
+             "compare/messaging/", "practice/", "practice/development/", "practice/task-1-1/", "practice/mock/", "glossary/",
              "flashcards/sqs/"]
 # The flashcard decks are one macro's output, one page per service: the sweep checks these few
 # (the index, the biggest deck, a service deck, the glossary) instead of all fifty.
@@ -145,7 +145,7 @@ def test_small_screens_scroll_tables_not_pages(built_site, site_server, browser)
     context = OfflineContext(browser, viewport={"width": 360, "height": 740})
     page = context.new_page()
     for path in ["", "limits/", "services/sqs/", "services/lambda/", "services/codedeploy/", "compare/limits-by-topic/",
-                 "exam/", "practice/", "practice/development/", "practice/mock/"]:
+                 "exam/", "practice/", "practice/task-1-1/", "practice/mock/"]:
         page.goto(site_server.url + path, wait_until="load")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path}: the page scrolls sideways ({width}px)"

@@ -18,7 +18,7 @@ DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # One page of each template: home, a service page, the limits index, a skills page, the changes
 # page, a practice set.
-TEMPLATES = ["", "services/lambda/", "limits/", "skills/application-patterns/", "changes/", "practice/development/"]
+TEMPLATES = ["", "services/lambda/", "limits/", "skills/application-patterns/", "changes/", "practice/task-1-1/"]
 LIMITS_PAGES = ["services/lambda/", "services/sqs/", "services/dynamodb/", "services/api-gateway/", "changes/", "limits/"]
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -66,7 +66,7 @@ def test_mock_page_loads_the_bank_only_to_start(built_site, site_server, offline
 
 def test_practice_question_is_checked_with_the_keyboard(site_server, offline):
     page = offline.new_page()
-    page.goto(site_server.url + "practice/development/", wait_until="load")
+    page.goto(site_server.url + "practice/task-1-1/", wait_until="load")
     first = page.locator(".practice-question").first
     answer = first.get_attribute("data-answer")
     qid = first.get_attribute("id")
@@ -85,25 +85,28 @@ def test_practice_question_is_checked_with_the_keyboard(site_server, offline):
     assert page.errors == [] and offline.blocked == []
 
 
-def test_practice_filters_by_service_and_task(site_server, offline):
+def test_practice_sets_are_per_task_and_filter_by_service(site_server, offline):
     page = offline.new_page()
-    page.goto(site_server.url + "practice/development/?service=lambda", wait_until="load")
+    page.goto(site_server.url + "practice/development/", wait_until="load")
+    page.locator("article table a", has_text="Task 1.2").click()
+    page.wait_for_url("**/practice/task-1-2/")
+    tasks = {page.locator(".practice-question").nth(n).get_attribute("data-task")
+             for n in range(page.locator(".practice-question").count())}
+    assert tasks == {"1.2"}
+    page.goto(site_server.url + "practice/task-1-2/?service=vpc", wait_until="load")
     shown = page.locator(".practice-question:visible")
-    assert shown.count() > 0
+    assert 0 < shown.count() < page.locator(".practice-question").count()
     for n in range(shown.count()):
-        assert "lambda" in shown.nth(n).get_attribute("data-services").split()
-    page.goto(site_server.url + "practice/development/?task=1.3", wait_until="load")
-    tasks = {page.locator(".practice-question:visible").nth(n).get_attribute("data-task")
-             for n in range(page.locator(".practice-question:visible").count())}
-    assert tasks == {"1.3"}
+        assert "vpc" in shown.nth(n).get_attribute("data-services").split()
 
 
 def test_every_question_reads_with_javascript_off(built_site, site_server, browser):
     context = OfflineContext(browser, java_script_enabled=False)
     page = context.new_page()
     total = 0
-    for domain in ["development", "security", "deployment", "troubleshooting"]:
-        page.goto(site_server.url + f"practice/{domain}/", wait_until="load")
+    tasks = [task["id"] for domain in bank_of(built_site)["exam"]["domains"] for task in domain["tasks"]]
+    for task in tasks:
+        page.goto(site_server.url + f"practice/task-{task.replace('.', '-')}/", wait_until="load")
         shapes = page.evaluate("""() => [...document.querySelectorAll('.practice-question')].map(q => ({
             inputs: q.querySelectorAll('fieldset input').length,
             labelled: [...q.querySelectorAll('fieldset input')].every(i => q.querySelector(`label[for="${i.id}"]`)),

@@ -47,13 +47,24 @@ def test_question_text_is_escaped_and_code_is_code(data):
     assert "<script>" not in html
 
 
-def test_practice_set_groups_by_task_and_refuses_unknown_domains(data):
-    text = practice.practice_questions(Context(data, "practice/development.md"), "development")
-    assert text.index("## Task 1.1") < text.index('id="q-sqs-visibility"') < text.index('id="q-sns-fanout"')
-    assert "*No questions" not in text
-    assert "No questions for this task statement yet" in practice.practice_questions(Context(data, "practice/security.md"), "security")
+def test_a_practice_set_is_one_task_statement_and_refuses_unknown_tasks(data):
+    text = practice.practice_questions(Context(data, "practice/task-1-1.md"), "1.1")
+    assert 'data-practice-domain="development"' in text
+    assert text.index('id="q-sqs-visibility"') < text.index('id="q-sns-fanout"')
+    assert "Question 1 ·" in text and "*No questions" not in text
+    assert "No questions for this task statement yet" in practice.practice_questions(Context(data, "practice/task-2-1.md"), "2.1")
     with pytest.raises(UnknownReference):
-        practice.practice_questions(Context(data, "x.md"), "nope")
+        practice.practice_questions(Context(data, "x.md"), "9.9")
+
+
+def test_a_domain_page_indexes_its_task_sets_and_every_set_is_a_page(data):
+    text = practice.practice_tasks(Context(data, "practice/development.md"), "development")
+    assert "[Task 1.1: Write code that uses queues](task-1-1.md)" in text and "| 2 |" in text
+    with pytest.raises(UnknownReference):
+        practice.practice_tasks(Context(data, "x.md"), "nope")
+    pages = practice.task_pages(data)
+    assert set(pages) == {"practice/task-1-1.md", "practice/task-2-1.md"}
+    assert "{{ practice_questions('1.1') }}" in pages["practice/task-1-1.md"] and "practice: true" in pages["practice/task-1-1.md"]
 
 
 def test_bank_script_sets_the_bank_with_urls_from_the_mock_page(data):
@@ -64,7 +75,7 @@ def test_bank_script_sets_the_bank_with_urls_from_the_mock_page(data):
     first = bank["questions"][0]
     assert first["stem"] == "A worker needs longer than 60 seconds per message. What should change?" and first["answer"] == ["A"]
     assert first["learn"] == [["SQS: visibility timeout", "../../services/sqs/#visibility-timeout"]]
-    assert first["page"] == "../development/#q-sqs-visibility"
+    assert first["page"] == "../task-1-1/#q-sqs-visibility"
     assert practice.question_bank_url(Context(data, "practice/mock.md")) == "../question-bank.js"
     assert practice.question_bank_url(Context(data, "practice/mock.md", directory_urls=False)) == "question-bank.js"
 

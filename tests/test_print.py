@@ -123,7 +123,7 @@ def test_a_practice_page_prints_questions_first_and_answers_at_the_end(printed, 
     server, base = serve(site)
     page = browser.new_page()
     try:
-        pdf = sheets_tool.print_page(page, base + "practice/troubleshooting/")
+        pdf = sheets_tool.print_page(page, base + "practice/task-4-1/")
     finally:
         page.close()
         server.shutdown()

@@ -140,7 +140,7 @@ def evaluate_in_print(page, url: str, script: str):
         page.emulate_media(media="null")  # no emulation: page.pdf prints with print media
 
 
-@pytest.mark.parametrize("path", ["services/sqs/", "skills/application-patterns/", "practice/troubleshooting/"])
+@pytest.mark.parametrize("path", ["services/sqs/", "skills/application-patterns/", "practice/task-4-1/"])
 def test_nothing_is_drawn_above_the_title(site_server, print_page, path):
     """Material's spacer before the article's content made a column row of its own above the
     title, whose column rule printed as a grey tick at the top centre of the sheet."""

@@ -48,18 +48,19 @@ def exam_domains() -> frozenset[str]:
 
 
 def is_practice_set(page: str) -> bool:
-    """A practice page of one domain (`practice/development/`) or a domain's flashcard deck
-    (`flashcards/development/`), which have a budget of their own."""
+    """A page that holds a whole data set, with a budget of its own: a practice set
+    (`practice/task-1-1/`, and the domains' index pages beside them), a domain's flashcard deck
+    (`flashcards/development/`) or the limits index."""
     if page.startswith("flashcards/"):
         return page.removeprefix("flashcards/").strip("/") in exam_domains()
-    return page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",)
+    return page == "limits/" or (page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",))
 
 
 LIGHTHOUSE_PAGES = {
     "home": "",
     "service page": "services/sqs/",
     "limits index": "limits/",
-    "practice set": "practice/development/",
+    "practice set": "practice/task-1-1/",
     "mock exam": "practice/mock/",
     "flashcards": "flashcards/sqs/",
     "page with diagrams": "services/codedeploy/",
