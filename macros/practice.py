@@ -181,6 +181,11 @@ def practice_tasks(ctx: Context, domain: str) -> str:
     return _table(["Task statement", "Questions", "Services"], rows)
 
 
+# Material's per-page search boost for the practice sets: short pages that name a feature in a stem
+# outranked the page that teaches it ("GenerateDataKeyWithoutPlaintext" found task 2.2 before KMS).
+PRACTICE_SEARCH_BOOST = 0.5
+
+
 def task_pages(data: SiteData) -> dict[str, str]:
     """The Markdown of every task statement's practice set: a title, a line on how to use it, and
     one macro call (made by `exports/`, like the flashcard pages)."""
@@ -191,7 +196,9 @@ def task_pages(data: SiteData) -> dict[str, str]:
             description = f"Exam-style practice questions for task {task.id} of the AWS Developer Associate exam, {task.name}, each option explained."
             yaml_text = lambda text: "'" + text.replace("'", "''") + "'"  # noqa: E731
             pages[task_page(task.id)] = (
-                f"---\ntitle: {yaml_text(title + ' · ' + task.name)}\ndescription: {yaml_text(description)}\npractice: true\n---\n\n"
+                f"---\ntitle: {yaml_text(title + ' · ' + task.name)}\ndescription: {yaml_text(description)}\npractice: true\n"
+                # A set names a feature in passing, a teaching page explains it: the set ranks below.
+                f"search:\n  boost: {PRACTICE_SEARCH_BOOST}\n---\n\n"
                 f"# {html.escape(title, quote=False)}\n\n**{html.escape(task.name, quote=False)}** ({html.escape(domain.name, quote=False)}). "
                 "Choose an answer, then check it: every option is explained, with the section to re-read. "
                 "With JavaScript off, open \"Answer and explanations\" under each question. Printing this page "
