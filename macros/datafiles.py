@@ -247,12 +247,15 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
             if related not in limits:
                 raise limits_doc.error(("limits", index, "related", position), f"related id {related!r} is not a limit in this file")
 
-    questions = {}
+    questions, mocks = {}, 0
     questions_path = Path(questions_file) if questions_file else data_dir / "questions.yml"
     if questions_path.exists():
         questions_doc = YamlDocument(questions_path, _label(questions_path, label_root))
-        questions = _index(questions_doc, questions_doc.validate(QuestionsFile).questions, "questions", "question",
+        questions_file = questions_doc.validate(QuestionsFile)
+        questions = _index(questions_doc, questions_file.questions, "questions", "question",
                            _question_check(questions_doc, exam, services, limits))
+        _check_mocks(questions_doc, exam, questions_file)
+        mocks = questions_file.mocks
 
     refs = []
     for d, domain in enumerate(exam.domains):
@@ -290,7 +293,7 @@ def _load(data_dir: Path, label_root: Path | None, questions_file: Path | None) 
                 for field in ("question", "answer"):
                     check_limit_calls(selftest_doc, (*path, field), getattr(card, field), limits)
     return SiteData(exam=exam, categories=categories, services=services, topics=topics, limits=limits,
-                    questions=questions, self_tests=self_tests, section_refs=refs)
+                    questions=questions, mocks=mocks, self_tests=self_tests, section_refs=refs)
 
 
 # `{{ limit('id') }}` inside text from the data: the only macro that text may call.
@@ -316,6 +319,31 @@ def _question_check(doc: YamlDocument, exam, services: dict, limits: dict):
             check_limit_calls(doc, ("questions", index, *path), value, limits)
 
     return check
+
+
+def _check_mocks(doc: YamlDocument, exam, questions_file) -> None:
+    """Each fixed mock exam holds the exam's number of questions, split by domain in the exam's
+    weights, with every task statement present; a question names a mock the file has."""
+    if exam.format is None:
+        return
+    wanted = exam.domain_split(exam.format.questions)
+    members: dict[int, list[int]] = {}
+    for index, question in enumerate(questions_file.questions):
+        if question.mock is None:
+            continue
+        if question.mock > questions_file.mocks:
+            raise doc.error(("questions", index, "mock"), f"mock {question.mock}, but the file declares mocks: {questions_file.mocks}")
+        members.setdefault(question.mock, []).append(index)
+    for mock in range(1, questions_file.mocks + 1):
+        indexes = members.get(mock, [])
+        where = ("questions", indexes[0], "mock") if indexes else ("mocks",)
+        got = {d: sum(questions_file.questions[i].domain_number == n for i in indexes) for n, d in enumerate(wanted, start=1)}
+        if got != wanted:
+            detail = ", ".join(f"{d} {got[d]} (wants {wanted[d]})" for d in wanted if got[d] != wanted[d])
+            raise doc.error(where, f"mock {mock} does not follow the exam's weights: {detail}; run tools/mocks.py")
+        missing = sorted(set(exam.tasks) - {questions_file.questions[i].task for i in indexes})
+        if missing:
+            raise doc.error(where, f"mock {mock} has no question for task statement {', '.join(missing)}; run tools/mocks.py")
 
 
 def check_limit_calls(doc: YamlDocument, path: Path_, value: str, limits: dict) -> None:

@@ -259,6 +259,16 @@ class Exam(Strict):
     def domain_of(self, task_id: str) -> Domain:
         return self.domains[int(task_id.split(".")[0]) - 1]
 
+    def domain_split(self, total: int) -> dict[str, int]:
+        """How many of `total` questions each domain gets: its weight's share, the questions left
+        over going to the largest remainders (65 in DVA-C03's weights: 20, 17, 14, 14). The mock
+        exam's script draws with the same rule."""
+        exact = [(total * d.weight / 100, n) for n, d in enumerate(self.domains)]
+        counts = [int(x) for x, _ in exact]
+        for _, n in sorted(exact, key=lambda e: e[0] - int(e[0]), reverse=True)[: total - sum(counts)]:
+            counts[n] += 1
+        return {d.id: counts[n] for n, d in enumerate(self.domains)}
+
 
 class ExamFile(Strict):
     exam: Exam
@@ -417,6 +427,9 @@ class Question(Strict):
     teach: list[SectionRef] = Field(min_length=1)
     source: SourceUrl
     verified: VerifiedDate
+    # The fixed mock exam (1 to `mocks` of the file) this question belongs to, if any: tools/mocks.py
+    # fills it, the loader checks each mock's weights.
+    mock: Optional[Annotated[StrictInt, Field(ge=1)]] = None
 
     @model_validator(mode="after")
     def _answers_fit_the_stem(self) -> "Question":
@@ -450,6 +463,8 @@ class Question(Strict):
 
 
 class QuestionsFile(Strict):
+    # How many fixed mock exams the bank holds (Mock 1 to Mock N), each drawn in the exam's weights.
+    mocks: Annotated[StrictInt, Field(ge=0)] = 0
     questions: list[Question] = []
 
 
@@ -517,6 +532,7 @@ class SiteData(BaseModel):
     topics: dict[str, Topic]
     limits: dict[str, Limit]
     questions: dict[str, Question] = {}
+    mocks: int = 0  # the fixed mock exams (Mock 1 to N) of questions.yml
     # The self-test cards of each page (`services/sqs.md`), in page order.
     self_tests: dict[str, tuple[SelfTestCard, ...]] = {}
     # (page#anchor, where the data names it): checked against the built site (guide.missing_sections).

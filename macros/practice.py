@@ -262,6 +262,7 @@ def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
             "passing": fmt.passing_score if fmt else 720,
             "min": fmt.score_min if fmt else 100,
             "max": fmt.score_max if fmt else 1000,
+            "mocks": data.mocks,
             "domains": [
                 {"id": d.id, "name": d.name, "weight": d.weight, "page": url(practice_page(d.id), page, directory_urls),
                  "tasks": [{"id": t.id, "name": t.name} for t in d.tasks]}
@@ -280,6 +281,7 @@ def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
                 "answer": q.answer,
                 "learn": [[_section_label(data, ref), url(ref, page, directory_urls)] for ref in q.teach],
                 "page": url(task_page(q.task) + "#" + question_anchor(q.id), page, directory_urls),
+                **({"mock": q.mock} if q.mock else {}),
             }
             for q in data.questions.values()
         ],

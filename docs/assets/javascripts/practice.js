@@ -224,12 +224,14 @@
     return counts;
   }
 
-  function draw(bank, seed) {
+  // A fixed mock (1 to bank.exam.mocks) is the questions the data gives it, in an order of its own;
+  // mock 0 draws from the whole bank in the domain weights.
+  function draw(bank, seed, mock) {
     var rnd = random(seed);
     var counts = split(bank.exam.domains, bank.exam.questions);
     var picked = [];
     bank.exam.domains.forEach(function (d, i) {
-      var pool = shuffle(bank.questions.filter(function (q) { return q.domain === d.id; }), rnd);
+      var pool = shuffle(bank.questions.filter(function (q) { return q.domain === d.id && (!mock || q.mock === mock); }), rnd);
       picked = picked.concat(pool.slice(0, counts[i]));
     });
     return shuffle(picked, rnd).map(function (q) {
@@ -274,17 +276,26 @@
     function start() {
       clear();
       var minutes = app.getAttribute("data-minutes");
+      var mocks = parseInt(app.getAttribute("data-mocks"), 10) || 0;
       var timed = el("input", { type: "checkbox", id: "mock-timed", checked: "checked" });
       var heading = el("h2", { id: "mock-start", text: "Sit a mock exam" });
       app.appendChild(heading);
+      var which = el("select", { id: "mock-which" }, [el("option", { value: "0", text: "A new random draw from the whole bank" })]);
+      for (var m = 1; m <= mocks; m++) {
+        which.appendChild(el("option", { value: String(m), text: "Mock " + m + (tried(m) ? " (sat before)" : "") }));
+      }
+      if (mocks) {
+        app.appendChild(el("p", {}, [el("label", { for: "mock-which", text: "Exam: " }), which]));
+      }
       app.appendChild(el("p", {}, [timed, el("label", { for: "mock-timed", text: " Time me (" + minutes + " minutes; pause allowed)" })]));
       app.appendChild(button("Start the exam", function () {
         withBank(app, function (loaded) {
           bank = loaded;
           bank.questions.forEach(function (q) { byId[q.id] = q; });
+          var mock = parseInt(which.value, 10) || 0;
           var seed = parseInt(new URLSearchParams(location.search).get("seed"), 10);
           if (isNaN(seed)) seed = Math.floor(Math.random() * 4294967296);
-          state.current = { seed: seed, items: draw(bank, seed), at: 0, timed: timed.checked,
+          state.current = { seed: seed, mock: mock, items: draw(bank, seed, mock), at: 0, timed: timed.checked,
             left: bank.exam.minutes * 60, paused: false, started: new Date().toISOString() };
           persist();
           question(0);
@@ -294,19 +305,26 @@
       heading.setAttribute("tabindex", "-1");
     }
 
+    // Mock 1 to 6 are the same questions each time: "sat before" warns that a second score is
+    // partly memory.
+    function tried(mock) {
+      return state.attempts.some(function (a) { return a.mock === mock; });
+    }
+
     function attempts() {
       if (!state.attempts.length) return;
       app.appendChild(el("h2", { id: "mock-attempts", text: "Earlier attempts" }));
       var rows = state.attempts.slice().reverse().map(function (a) {
         return el("tr", {}, [
           el("td", { text: a.finished.slice(0, 16).replace("T", " ") }),
+          el("td", { text: a.mock ? "Mock " + a.mock : "Random draw" }),
           el("td", { text: String(a.score) }),
           el("td", { text: a.score >= parseInt(app.getAttribute("data-passing"), 10) ? "pass" : "below the pass mark" }),
           el("td", { text: a.right + " of " + a.total })
         ]);
       });
       app.appendChild(el("table", { class: "data-table" }, [
-        el("thead", {}, [el("tr", {}, ["When", "Score", "Result", "Right"].map(function (h) { return el("th", { text: h }); }))]),
+        el("thead", {}, [el("tr", {}, ["When", "Exam", "Score", "Result", "Right"].map(function (h) { return el("th", { text: h }); }))]),
         el("tbody", {}, rows)
       ]));
     }
@@ -421,8 +439,8 @@
       var result = mark(c);
       result.finished = new Date().toISOString();
       result.items = c.items;
-      state.attempts.push({ finished: result.finished, score: result.score, right: result.right, total: result.total,
-                            domains: result.domains, tasks: result.tasks });
+      state.attempts.push({ finished: result.finished, mock: c.mock || 0, score: result.score, right: result.right,
+                            total: result.total, domains: result.domains, tasks: result.tasks });
       state.done = result;
       delete state.current;
       c.items.forEach(function (item) {
