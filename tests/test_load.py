@@ -78,6 +78,9 @@ BAD_INPUTS = [
     ("question-unknown-limit", ["data/questions.yml:6", "field 'stem'", "unknown limit id 'sqs.retention.mid'"]),
     ("question-limit-without-bound", ["data/questions.yml:6", "field 'stem'", "limit 'sqs.message-size' has no 'max' bound"]),
     ("question-source-not-aws", ["data/questions.yml:14", "field 'source'", "AWS documentation host"]),
+    ("question-mock-off-weights", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'mock'",
+                                   "mock 1 does not follow the exam's weights: development 1 (wants 3), security 0 (wants 2)"]),
+    ("question-mock-beyond-mocks", ["data/questions.yml:", "(id 'sqs-visibility')", "field 'mock'", "mock 2, but the file declares mocks: 1"]),
     ("question-source-not-https", ["data/questions.yml:29", "(id 'sns-fanout')", "field 'source'", "must use https"]),
 ]
 

@@ -194,6 +194,33 @@ def test_a_whole_mock_exam_by_keyboard(site_server, offline):
     assert page.errors == [] and offline.blocked == []
 
 
+def test_fixed_mocks_one_and_six_share_no_question_and_follow_the_weights(site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/mock/", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    drawn = {}
+    for mock in (1, 6):
+        page.reload(wait_until="load")
+        assert page.locator("#mock-which option").count() == 7, "a random draw and six fixed mocks"
+        page.select_option("#mock-which", str(mock))
+        page.locator("#mock-app button", has_text="Start the exam").click()
+        page.wait_for_selector("#mock-app fieldset")
+        bank = page.evaluate("window.questionBank")
+        by_id = {q["id"]: q for q in bank["questions"]}
+        state = page.evaluate("JSON.parse(localStorage.getItem('dva-mock-v1'))")["current"]
+        assert state["mock"] == mock
+        drawn[mock] = [item["id"] for item in state["items"]]
+        assert set(drawn[mock]) == {q["id"] for q in bank["questions"] if q.get("mock") == mock}
+        domains = {}
+        for qid in drawn[mock]:
+            domains[by_id[qid]["domain"]] = domains.get(by_id[qid]["domain"], 0) + 1
+        assert domains == {"development": 20, "security": 17, "deployment": 14, "troubleshooting": 14}
+        assert {by_id[qid]["task"] for qid in drawn[mock]} == {t["id"] for d in bank["exam"]["domains"] for t in d["tasks"]}
+        page.evaluate("localStorage.clear()")
+    assert not set(drawn[1]) & set(drawn[6])
+    assert page.errors == [] and offline.blocked == []
+
+
 def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page = offline.new_page()
     page.goto(site_server.url + "practice/", wait_until="load")

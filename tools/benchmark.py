@@ -2,8 +2,10 @@
 what is deterministic (bytes, page counts); times and scores are for people to read.
 
     python tools/benchmark.py                    # everything
-    python tools/benchmark.py weight build       # some parts: weight, build, lighthouse, pdf
+    python tools/benchmark.py weight build       # some parts: bank, weight, build, lighthouse, pdf
 
+- bank:       what a guesser scores with each simple strategy on the question bank, the share of
+              judgement stems and of multiple response (tools/bankcheck.py; limits asserted in tests/test_bank.py)
 - weight:     bytes a page transfers (HTML, CSS, JS; gzipped), per page, against its budget
 - build:      a full strict build against a bare Material build of the same Markdown (budget: budgets.BUILD_RATIO)
 - lighthouse: Lighthouse 12 (mobile) on the home page, a service page, the limits index and a page
@@ -253,11 +255,19 @@ def report_pdf(site: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parts = argv or ["weight", "build", "lighthouse", "pdf"]
-    unknown = set(parts) - {"weight", "build", "lighthouse", "pdf"}
+    parts = argv or ["bank", "weight", "build", "lighthouse", "pdf"]
+    unknown = set(parts) - {"bank", "weight", "build", "lighthouse", "pdf"}
     if unknown:
         print(__doc__, file=sys.stderr)
         return 2
+    if "bank" in parts:
+        import bankcheck
+        from macros.datafiles import load_site_data
+        from project import data_dir
+
+        bankcheck.print_report(list(load_site_data(data_dir()).questions.values()))
+        if parts == ["bank"]:
+            return 0
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         timed_build(ROOT, site)
