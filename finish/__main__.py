@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finish", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--footer", default="", help="text after the page title in the print footer")
+    parser.add_argument("--service-worker", action="store_true",
+                        help="also write sw.js, which makes the hosted site work offline (finish/serviceworker.py)")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         print(f"{args.site}: not a folder", file=sys.stderr)
@@ -38,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     problems = finish_site(args.site, args.footer)
     for problem in problems:
         print(problem, file=sys.stderr)
+    if args.service_worker and not problems:
+        from .serviceworker import write_service_worker
+
+        write_service_worker(args.site)
     return 1 if problems else 0
 
 

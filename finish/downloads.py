@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+from . import serviceworker
+
 _DOWNLOAD = re.compile(r'<span data-download="(?P<path>[^"]+)"(?: data-download-size)?>(?P<text>.*?)</span>', re.S)
 _SIZE = re.compile(r'<span data-download-size="(?P<path>[^"]+)">(?P<text>.*?)</span>', re.S)
 NOT_BUILT = "made when the site is published"
@@ -59,6 +61,8 @@ def fill_sizes(site: Path, pages: list[str] | None = None) -> list[str]:
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed.append(page.relative_to(site).as_posix())
+    if changed and (site / serviceworker.SW_FILE).is_file():
+        serviceworker.write_service_worker(site)  # the pages changed after the worker listed them
     return changed
 
 

@@ -7,6 +7,8 @@
 - `on_post_page` / `on_post_template`: finish each page in memory (`finish.finish_page`), as
   Material's own privacy plugin rewrites pages, instead of reading the site back from disk.
 - `on_post_build`: check every internal link of the finished pages; a broken one fails the build.
+  Then, in a build for the web (not `mkdocs serve`, not the offline zip), write the service worker
+  that makes the site work offline (`finish/serviceworker.py`), last, so it lists the final files.
 """
 
 from __future__ import annotations
@@ -22,10 +24,21 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 import finish  # noqa: E402
-from finish import downloads, stylesheets  # noqa: E402
+from finish import downloads, serviceworker, stylesheets  # noqa: E402
 from macros.datafiles import DataError, load_site_data  # noqa: E402
 
 _state: dict = {}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def wants_service_worker(config) -> bool:
+    """A build for the web: not `mkdocs serve` (pages must never be stale while editing) and not
+    the offline zip (`OFFLINE=true`: file:// has no service workers)."""
+    offline = config.plugins.get("material/offline")
+    return _state.get("command", "build") != "serve" and not (offline and offline.config.enabled)
 
 
 def on_config(config):
@@ -40,6 +53,7 @@ def on_config(config):
     config.extra["stylesheet"] = _state["stylesheet"][0]
     config.extra_css = []
     _state["footer"] = footer_text(config)
+    config.extra["service_worker"] = wants_service_worker(config)
     return config
 
 
@@ -86,3 +100,5 @@ def on_post_build(config):
     # The downloads made with the site (the Anki deck) get their link and size now; the PDFs and
     # the offline zip when tools/pdf.py and tools/offline.py add them.
     downloads.fill_sizes(site, [path for path, html in _state["pages"].items() if "data-download" in html])
+    if config.extra.get("service_worker"):
+        serviceworker.write_service_worker(site)

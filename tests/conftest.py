@@ -164,11 +164,13 @@ def files_only(url: str) -> bool:
 
 class OfflineContext:
     """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts):
-    others are aborted and recorded."""
+    others are aborted and recorded. Service workers are blocked unless a test asks for them
+    (`service_workers="allow"`): otherwise every new context would precache the whole site in the
+    background of every other test (tests/test_service_worker.py tests the worker)."""
 
     def __init__(self, browser, allowed=loopback_only, **options):
         self.blocked: list[str] = []
-        self.context = browser.new_context(**options)
+        self.context = browser.new_context(**{"service_workers": "block", **options})
 
         def only_allowed(route):
             if allowed(route.request.url):

@@ -215,7 +215,8 @@ def print_sheets(
         folder.mkdir(parents=True, exist_ok=True)
     server, base = serve(site)
     booklet_path = None
-    page = browser.new_page()
+    # No service worker: it would precache the whole site in the background of every sheet.
+    page = browser.new_context(service_workers="block").new_page()
     try:
         for sheet in sheets:
             pdf = print_page(page, base + sheet.url_path)
