@@ -27,6 +27,9 @@ def unzipped(tmp_path_factory) -> Path:
         names = zipped.namelist()
         assert all(name.startswith(offline_tool.FOLDER + "/") for name in names)
         assert not [n for n in names if n.endswith(".map")]
+        assert not [n for n in names if n.endswith("/sw.js") or "/assets/workbox/" in n], \
+            "file:// has no service workers: the zip carries none"
+        assert b"offline.js" not in zipped.read(offline_tool.FOLDER + "/index.html")
         zipped.extractall(folder)
     assert archive.stat().st_size <= budgets.OFFLINE_ZIP_BYTES, f"offline zip: {archive.stat().st_size} bytes"
     return folder / offline_tool.FOLDER
