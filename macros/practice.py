@@ -182,8 +182,9 @@ def practice_tasks(ctx: Context, domain: str) -> str:
 
 
 # Material's per-page search boost for the practice sets: short pages that name a feature in a stem
-# outranked the page that teaches it ("GenerateDataKeyWithoutPlaintext" found task 2.2 before KMS).
-PRACTICE_SEARCH_BOOST = 0.5
+# outranked the page that teaches it ("GenerateDataKeyWithoutPlaintext" found task 2.2 before KMS;
+# at 0.5 "maxReceiveCount", "ApplyGuardrail" and "waitForTaskToken" still found a set first).
+PRACTICE_SEARCH_BOOST = 0.1
 
 
 def task_pages(data: SiteData) -> dict[str, str]:

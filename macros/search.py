@@ -35,11 +35,19 @@ def search_tags(short_name: str, keywords: list[str]) -> list[str]:
     return [as_tag(part) for part in [*_PARTS.split(short_name), *keywords] if part.strip()]
 
 
+# A page kept for a service the exam leaves out ranks below the pages of services it tests
+# ("Amazon Quick" found QuickSight's page before the one that teaches Amazon Quick).
+OFF_EXAM_BOOST = 0.5
+
+
 def search_meta(data: SiteData, page: str) -> dict:
     """The front matter to add to `page` (a path under docs/): {} for a page that is no service's."""
     for service in data.services.values():
         if service.page == page:
-            return {"tags": search_tags(service.short or service.name, service.keywords)}
+            meta = {"tags": search_tags(service.short or service.name, service.keywords)}
+            if not service.in_scope:
+                meta["search"] = {"boost": OFF_EXAM_BOOST}
+            return meta
     return {}
 
 
