@@ -181,6 +181,74 @@ def test_search_puts_the_page_that_answers_first(site_server, offline):
     assert offline.blocked == []
 
 
+# Typed as a candidate would, each with the page that teaches it: a feature, an API or parameter
+# name, a file name, an error or state name, and the DVA-C03 services and features. The page must
+# come first (a practice set, the glossary or the limits index only after it), except where a
+# neighbouring page may rightly share the top: those are in ANSWER_NEAR, within the first three.
+ANSWER_FIRST = {
+    "GenerateDataKeyWithoutPlaintext": "services/kms/",
+    "ReceiveMessageWaitTimeSeconds": "services/sqs/",
+    "maxReceiveCount": "services/sqs/",
+    "StartMessageMoveTask": "services/sqs/",
+    "ReportBatchItemFailures": "services/lambda/",
+    "IteratorAge": "services/lambda/",
+    "ProvisionedThroughputExceededException": "services/dynamodb/",
+    "appspec.yml": "services/codedeploy/",
+    "buildspec.yml": "services/codebuild/",
+    "samconfig.toml": "services/sam/",
+    "cdk synth": "services/cdk/",
+    "Fn::ImportValue": "services/cloudformation/",
+    "DeletionPolicy": "services/cloudformation/",
+    "UPDATE_ROLLBACK_FAILED": "services/cloudformation/",
+    "waitForTaskToken": "services/step-functions/",
+    "PutEvents": "services/eventbridge/",
+    "usage plan": "services/api-gateway/",
+    "identity pool": "services/cognito/",
+    "Logs Insights": "services/cloudwatch/",
+    "X-Ray daemon": "services/xray/",
+    "ApplyGuardrail": "services/bedrock/",
+    "ConverseStream": "services/bedrock/",
+    "InvokeModel": "services/bedrock/",
+    "model invocation logging": "services/bedrock/",
+    "cross-Region inference": "services/bedrock/",
+    "return of control": "services/bedrock-agentcore/",
+    "AgentCore Runtime": "services/bedrock-agentcore/",
+    "contextual grounding": "skills/ai-security/",
+    "Kiro": "skills/ai-assisted-development/",
+    "Amazon Quick": "skills/ai-assisted-development/",
+    "presigned URL": "skills/presigned-urls/",
+    "signed cookies": "skills/presigned-urls/",
+    "interface endpoint": "services/privatelink/",
+    "Pod Identity": "services/eks/",
+    "readiness probe": "services/eks/",
+    "task execution role": "services/ecs/",
+    "image scanning": "services/ecr/",
+    "Deep Archive": "services/glacier/",
+    "RestoreObject": "services/glacier/",
+    "partition projection": "services/athena/",
+    "rate-based rule": "services/waf/",
+    "web ACL": "services/waf/",
+    "Firehose buffering": "services/firehose/",
+}
+ANSWER_NEAR = {
+    "Private CA": "services/acm/",  # after PrivateLink, whose name starts the same
+    "prompt attack": "services/bedrock/",  # after the AI security page, which compares the filters
+}
+
+
+@pytest.mark.browser
+def test_queries_of_every_kind_land_on_the_page_that_teaches(site_server, offline):
+    box = SearchBox(offline.new_page(), site_server.url)
+    first, wrong = 0, []
+    for query, page in {**ANSWER_FIRST, **ANSWER_NEAR}.items():
+        results, _ = box.search(query, typed=False)
+        first += results[:1] == [page]
+        if page not in results[:3] or (query in ANSWER_FIRST and results[:1] != [page]):
+            wrong.append(f"{query!r}: {page} expected {'first' if query in ANSWER_FIRST else 'in the first three'}, got {results[:4]}")
+    assert len(ANSWER_FIRST) >= 30 and first >= 30
+    assert wrong == [], "\n".join(wrong)
+
+
 @pytest.mark.browser
 def test_searching_a_service_name_finds_its_page_first(site_server, offline):
     box = SearchBox(offline.new_page(), site_server.url)
