@@ -162,6 +162,10 @@ def files_only(url: str) -> bool:
     return url.startswith(("file:", "data:", "blob:", "about:"))
 
 
+# What Playwright says when a page registers its service worker in a context that blocks them.
+BLOCKED_WORKER = "Service Worker registration blocked by Playwright"
+
+
 class OfflineContext:
     """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts):
     others are aborted and recorded. Service workers are blocked unless a test asks for them
@@ -184,7 +188,8 @@ class OfflineContext:
     def new_page(self):
         page = self.context.new_page()
         page.errors = []
-        page.on("console", lambda m: m.type in ("error", "warning") and page.errors.append(f"console {m.type}: {m.text}"))
+        page.on("console", lambda m: m.type in ("error", "warning") and not m.text.startswith(BLOCKED_WORKER)
+                and page.errors.append(f"console {m.type}: {m.text}"))
         page.on("pageerror", lambda e: page.errors.append(f"page error: {e}"))
         return page
 

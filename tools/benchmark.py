@@ -49,13 +49,17 @@ def exam_domains() -> frozenset[str]:
     return frozenset(d.id for d in load_site_data(data_dir()).exam.domains)
 
 
+# Every limit of the site, as one index and as one comparison table per topic.
+DATA_SET_PAGES = ("limits/", "compare/limits-by-topic/")
+
+
 def is_practice_set(page: str) -> bool:
     """A page that holds a whole data set, with a budget of its own: a practice set
     (`practice/task-1-1/`, and the domains' index pages beside them), a domain's flashcard deck
-    (`flashcards/development/`) or the limits index."""
+    (`flashcards/development/`) or every limit (`DATA_SET_PAGES`)."""
     if page.startswith("flashcards/"):
         return page.removeprefix("flashcards/").strip("/") in exam_domains()
-    return page == "limits/" or (page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",))
+    return page in DATA_SET_PAGES or (page.startswith("practice/") and page.count("/") == 2 and page not in ("practice/mock/",))
 
 
 LIGHTHOUSE_PAGES = {
