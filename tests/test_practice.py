@@ -221,6 +221,51 @@ def test_fixed_mocks_one_and_six_share_no_question_and_follow_the_weights(site_s
     assert page.errors == [] and offline.blocked == []
 
 
+def test_readiness_counts_the_first_answer_of_each_attempt(site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/task-1-1/", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    first = page.locator(".practice-question").first
+    answer = first.get_attribute("data-answer")
+    wrong = next(i for i, letter in enumerate(LETTERS[:first.locator("input").count()]) if letter not in answer)
+    first.locator("input").nth(wrong).check()
+    first.locator(".practice-check").click()
+    for letter in answer:  # then the right answer, checked again
+        first.locator(f"input[value='{letter}']").check()
+    if len(answer) > 1:
+        first.locator("input").nth(wrong).uncheck()
+    first.locator(".practice-check").click()
+    assert first.locator(".practice-result").text_content().startswith("Right.")
+    assert "0 of 1 answered right" in page.locator(".practice-status").text_content()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('dva-practice-v1'))")["answers"][first.get_attribute("data-id")]
+    assert stored["last"] is False and stored["tries"] == 1 and stored["wrong"] == 1
+    page.goto(site_server.url + "practice/", wait_until="load")
+    row = page.locator(".practice-readiness tbody tr").first
+    assert row.locator("td").nth(2).text_content() == "0%"
+
+
+def test_questions_missed_in_a_mock_link_to_their_practice_set(built_site, site_server, offline):
+    page = offline.new_page()
+    page.goto(site_server.url + "practice/mock/", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    page.locator("#mock-app button", has_text="Start the exam").click()
+    page.wait_for_selector("#mock-app fieldset")
+    page.locator("#mock-app button", has_text="Review answers").click()
+    page.locator("#mock-app button", has_text="Submit the exam").click()
+    page.wait_for_selector("#mock-result")
+    page.goto(site_server.url + "practice/", wait_until="load")
+    links = page.locator("#progress-app ol a")
+    assert links.count() == 10, "every unanswered question counts as missed"
+    for n in range(links.count()):
+        href = links.nth(n).evaluate("a => a.href")
+        path, _, anchor = href.removeprefix(site_server.url).partition("#")
+        assert path.startswith("practice/task-") and (built_site / path / "index.html").is_file(), href
+        assert f'id="{anchor}"' in (built_site / path / "index.html").read_text(encoding="utf-8"), href
+    assert page.errors == []
+
+
 def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page = offline.new_page()
     page.goto(site_server.url + "practice/", wait_until="load")

@@ -170,18 +170,20 @@
       section.querySelector("details").open = true;
       result.textContent = (right ? "Right. " : "Not this time: the answer is " + answer.join(" and ") + ". ") +
         "The explanations are below.";
+      // Readiness counts the first answer of each attempt: checking again after seeing the answer
+      // teaches, but must not turn a miss into a "right at last try".
       if (!section.hasAttribute("data-checked")) {
         tally.answered += 1;
         if (right) tally.right += 1;
         say();
+        record(section.getAttribute("data-id"), {
+          domain: domainId,
+          task: section.getAttribute("data-task"),
+          title: section.querySelector(".practice-stem").textContent.slice(0, 140),
+          url: location.pathname + "#" + section.id
+        }, right);
       }
       section.setAttribute("data-checked", right ? "right" : "wrong");
-      record(section.getAttribute("data-id"), {
-        domain: domainId,
-        task: section.getAttribute("data-task"),
-        title: section.querySelector(".practice-stem").textContent.slice(0, 140),
-        url: location.pathname + "#" + section.id
-      }, right);
     }
     document.addEventListener("click", function (event) {
       var target = event.target.closest && event.target.closest(".practice-check");
@@ -445,7 +447,9 @@
       delete state.current;
       c.items.forEach(function (item) {
         var q = byId[item.id];
-        record(q.id, { domain: q.domain, task: q.task, title: q.stem.slice(0, 140), url: q.page }, item.right);
+        // The bank's links are relative to the mock page; progress is read on other pages.
+        var page = new URL(q.page, location.href);
+        record(q.id, { domain: q.domain, task: q.task, title: q.stem.slice(0, 140), url: page.pathname + page.hash }, item.right);
       });
       persist();
       results();
