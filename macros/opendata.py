@@ -120,11 +120,18 @@ STUDY_DOWNLOADS = [
     ("downloads/aws-developer-associate-offline.zip", "The whole site in a zip: unzip it and open index.html, no "
      "server, no internet (pages, search, diagrams, practice, mock exam, flashcards, printing)"),
     ("downloads/aws-developer-associate.apkg", "The flashcards as an Anki deck: a sub-deck per service, tags by exam "
-     "domain and task statement; importing a newer one updates your cards in place, progress kept"),
+     "domain, task statement and skill; importing a newer one updates your cards in place, progress kept"),
     ("pdf/booklet.pdf", "Every revision sheet in one booklet, with contents and page numbers"),
     ("pdf", "One two-page revision sheet per service and skills page, and a questions-only version of each "
      "(linked under each page's title); size of them all"),
 ]
+# How to make each download that a plain build does not: the published site has them all; a copy
+# built or served on your own machine says how to make them instead of promising them.
+MAKE_LOCALLY = {
+    "downloads/aws-developer-associate-offline.zip": ".venv/bin/python tools/offline.py --zip FILE",
+    "pdf/booklet.pdf": "bash .ci/pdf",
+    "pdf": "bash .ci/pdf",
+}
 
 
 @macro
@@ -141,8 +148,9 @@ def downloads_table(ctx: Context, kind: str = "data") -> str:
     for path, what in STUDY_DOWNLOADS:
         name = "revision sheets (PDF)" if path == "pdf" else path.rsplit("/", 1)[1]
         attr = html_lib.escape(path)
+        pending = "on the published site" + (f"; here: <code>{html_lib.escape(MAKE_LOCALLY[path])}</code>" if path in MAKE_LOCALLY else "")
         rows.append([f'<span data-download="{attr}">{html_lib.escape(name)}</span>', escape(what),
-                     f'<span data-download-size="{attr}">made when the site is published</span>'])
+                     f'<span data-download-size="{attr}">{pending}</span>'])
     if kind == "study":
         return _table(["File", "What", "Size"], rows)
 
@@ -150,7 +158,7 @@ def downloads_table(ctx: Context, kind: str = "data") -> str:
         "limits": "Every limit: value or range, unit, hard or adjustable, note, AWS source, date checked",
         "services": "The services: names, pages, navigation category, exam domains, in scope or not",
         "questions": "The practice question bank: stems, options, explanations, answers, sources",
-        "exam": "The exam guide: format, domains, task statements, knowledge and skill items",
+        "exam": "The exam guide: code, dates, format, domains, task statements, numbered skills, scope, previous version",
     }
     texts = files(ctx.data, ctx.glossary)
     rows = []
@@ -164,7 +172,7 @@ def downloads_table(ctx: Context, kind: str = "data") -> str:
         ])
     for path, what in [(f"{DIR}/limits.csv", "The limits as a spreadsheet (CSV)"),
                        (f"{DIR}/flashcards.tsv", "Every flashcard (limits, self-test questions, abbreviations), tagged by "
-                                                 "service, domain and task; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
+                                                 "service, domain, task and skill; imports into Anki (File > Import), Quizlet or a spreadsheet")]:
         rows.append([f"[{path.rsplit('/', 1)[1]}]({link(path, ctx.page)})", escape(what),
                      f"{len(texts[path].encode('utf-8')) / 1024:,.0f} KB", ""])
     return _table(["File", "What", "Size", "JSON Schema"], rows)
