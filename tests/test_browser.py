@@ -12,7 +12,8 @@ from conftest import NEXT_FRAME, OfflineContext, mini_project, mkdocs_build, sit
 
 pytestmark = pytest.mark.browser
 
-# One page of each kind, checked in the dark scheme too; every page is checked in the default one.
+# One page of each kind, checked with every rule in the dark scheme too (header, navigation and
+# footer included); the sweep checks every page with every rule, and its content's contrast in both.
 TEMPLATES = ["", "exam/", "limits/", "services/sqs/", "services/batch/", "skills/application-patterns/",
              "compare/messaging/", "practice/", "practice/development/", "practice/task-1-1/", "practice/mock/", "glossary/",
              "flashcards/sqs/"]
