@@ -49,17 +49,26 @@ def bank_of(site) -> dict:
     return json.loads(text.removeprefix("window.questionBank = ").rstrip().removesuffix(";"))
 
 
+
+def fresh(page, url: str) -> None:
+    """Open `url` with no progress stored: the state a first-time reader starts from."""
+    page.goto(url, wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+
+
+def start_mock(page) -> None:
+    page.locator("#mock-app button", has_text="Start the exam").click()
+    page.wait_for_selector("#mock-app fieldset")
+
 def test_mock_page_loads_the_bank_only_to_start(built_site, site_server, offline):
     page = offline.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(site_server.url + "practice/mock/", wait_until="load")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
+    fresh(page, site_server.url + "practice/mock/")
     assert not any("question-bank" in url for url in requests)
     assert page.locator("#mock-app button", has_text="Start the exam").is_visible()
-    page.locator("#mock-app button", has_text="Start the exam").click()
-    page.wait_for_selector("#mock-app fieldset")
+    start_mock(page)
     assert any(url.endswith("practice/question-bank.js") for url in requests)
     assert page.errors == [], "the Content-Security-Policy allows the bank script"
 
@@ -125,9 +134,7 @@ def test_every_question_reads_with_javascript_off(built_site, site_server, brows
 
 def test_a_whole_mock_exam_by_keyboard(site_server, offline):
     page = offline.new_page()
-    page.goto(site_server.url + "practice/mock/?seed=20261203", wait_until="load")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
+    fresh(page, site_server.url + "practice/mock/?seed=20261203")
     start_at(page, "article h1")
     tab_to(page, "#mock-app button")
     page.keyboard.press("Enter")
@@ -203,8 +210,7 @@ def test_fixed_mocks_one_and_six_share_no_question_and_follow_the_weights(site_s
         page.reload(wait_until="load")
         assert page.locator("#mock-which option").count() == 7, "a random draw and six fixed mocks"
         page.select_option("#mock-which", str(mock))
-        page.locator("#mock-app button", has_text="Start the exam").click()
-        page.wait_for_selector("#mock-app fieldset")
+        start_mock(page)
         bank = page.evaluate("window.questionBank")
         by_id = {q["id"]: q for q in bank["questions"]}
         state = page.evaluate("JSON.parse(localStorage.getItem('dva-mock-v1'))")["current"]
@@ -223,9 +229,7 @@ def test_fixed_mocks_one_and_six_share_no_question_and_follow_the_weights(site_s
 
 def test_readiness_counts_the_first_answer_of_each_attempt(site_server, offline):
     page = offline.new_page()
-    page.goto(site_server.url + "practice/task-1-1/", wait_until="load")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
+    fresh(page, site_server.url + "practice/task-1-1/")
     first = page.locator(".practice-question").first
     answer = first.get_attribute("data-answer")
     wrong = next(i for i, letter in enumerate(LETTERS[:first.locator("input").count()]) if letter not in answer)
@@ -247,11 +251,8 @@ def test_readiness_counts_the_first_answer_of_each_attempt(site_server, offline)
 
 def test_questions_missed_in_a_mock_link_to_their_practice_set(built_site, site_server, offline):
     page = offline.new_page()
-    page.goto(site_server.url + "practice/mock/", wait_until="load")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
-    page.locator("#mock-app button", has_text="Start the exam").click()
-    page.wait_for_selector("#mock-app fieldset")
+    fresh(page, site_server.url + "practice/mock/")
+    start_mock(page)
     page.locator("#mock-app button", has_text="Review answers").click()
     page.locator("#mock-app button", has_text="Submit the exam").click()
     page.wait_for_selector("#mock-result")
@@ -288,9 +289,7 @@ def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
 def test_mock_exam_fits_a_phone(site_server, browser):
     context = OfflineContext(browser, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(site_server.url + "practice/mock/?seed=1", wait_until="load")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="load")
+    fresh(page, site_server.url + "practice/mock/?seed=1")
     page.get_by_role("button", name="Start the exam").click()
     page.wait_for_selector("#mock-app fieldset")
     for _ in range(3):
