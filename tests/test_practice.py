@@ -267,6 +267,46 @@ def test_questions_missed_in_a_mock_link_to_their_practice_set(built_site, site_
     assert page.errors == []
 
 
+def test_pause_says_paused_and_holds_the_question(site_server, offline):
+    page = offline.new_page()
+    fresh(page, site_server.url + "practice/mock/")
+    start_mock(page)
+    page.locator(".mock-bar button", has_text="Pause").click()
+    assert page.locator(".mock-clock").text_content().startswith("Paused · ")
+    assert page.locator(".mock-question input").first.is_disabled(), "no answering while paused"
+    page.locator("#mock-app button", has_text="Next").click()
+    assert page.locator(".mock-question input").first.is_disabled(), "still paused on the next question"
+    page.locator(".mock-bar button", has_text="Resume").click()
+    assert not page.locator(".mock-clock").text_content().startswith("Paused")
+    assert page.locator(".mock-question input").first.is_enabled()
+
+
+def test_the_clock_warns_then_submits_with_time_up(site_server, offline):
+    page = offline.new_page()
+    fresh(page, site_server.url + "practice/mock/")
+    start_mock(page)
+    page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('dva-mock-v1'));
+                             s.current.left = 4; localStorage.setItem('dva-mock-v1', JSON.stringify(s)); }""")
+    page.reload(wait_until="load")
+    page.wait_for_selector(".mock-time-note:has-text('5 minutes or less left')")
+    page.wait_for_selector("#mock-result", timeout=15_000)
+    assert page.locator(".mock-time-up").text_content().startswith("Time is up")
+
+
+def test_one_question_at_a_time_puts_next_after_the_question(site_server, browser):
+    context = OfflineContext(browser, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_server.url + "practice/task-1-1/", wait_until="load")
+    page.locator("#practice-one").check()
+    for n in range(2):
+        shown = page.locator(".practice-question:visible")
+        assert shown.count() == 1
+        follows = page.evaluate("() => document.querySelector('.practice-nav').previousElementSibling.id")
+        assert follows == shown.first.get_attribute("id"), "Previous and Next follow the question shown"
+        page.locator(".practice-nav [data-go=next]").click()
+    context.context.close()
+
+
 def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page = offline.new_page()
     page.goto(site_server.url + "practice/", wait_until="load")

@@ -134,6 +134,9 @@
     function go(n) {
       current = Math.max(0, Math.min(shown.length - 1, n));
       shown.forEach(function (s, i) { s.hidden = oneByOne.checked && i !== current; });
+      // Previous and Next come right after the question and its explanation, where a reader who
+      // has just read the explanation looks for them (on a phone the page's own footer was closer).
+      if (oneByOne.checked) shown[current].parentNode.insertBefore(nav, shown[current].nextSibling);
       prev.disabled = current === 0;
       next.disabled = current === shown.length - 1;
       if (oneByOne.checked) {
@@ -331,36 +334,53 @@
       ]));
     }
 
+    var WARN_AT = 5 * 60; // seconds left when the page says so once
+
     function clock(display) {
       var c = state.current;
       function show() {
         var m = Math.floor(c.left / 60), s = c.left % 60;
         display.textContent = (c.paused ? "Paused · " : "") + m + ":" + (s < 10 ? "0" : "") + s + " left";
+        var note = app.querySelector(".mock-time-note");
+        if (note && c.left <= WARN_AT) note.textContent = "5 minutes or less left: the exam submits itself when the time is up.";
       }
+      if (!c.timed) { display.textContent = "Untimed"; return function () {}; }
       show();
-      if (!c.timed) { display.textContent = "Untimed"; return; }
       timerHandle = setInterval(function () {
         if (c.paused) return;
         c.left -= 1;
         if (c.left % 15 === 0) persist();
         show();
-        if (c.left <= 0) { clearInterval(timerHandle); submit(); }
+        if (c.left <= 0) { clearInterval(timerHandle); c.timeUp = true; submit(); }
       }, 1000);
+      return show;
     }
 
     function header(title) {
       var c = state.current;
       var display = el("span", { class: "mock-clock", "aria-live": "off" });
       var bar = el("div", { class: "mock-bar" }, [el("span", { text: title }), display]);
+      var show = null;
       if (c.timed) {
         bar.appendChild(button(c.paused ? "Resume" : "Pause", function (e) {
           c.paused = !c.paused;
           e.target.textContent = c.paused ? "Resume" : "Pause";
           persist();
+          show();
+          paused();
         }));
       }
       app.appendChild(bar);
-      clock(display);
+      app.appendChild(el("p", { class: "mock-time-note", role: "status" }));
+      show = clock(display);
+    }
+
+    // While the clock is paused the question cannot be answered, as it cannot be read on the real
+    // exam's break screen; the clock says "Paused".
+    function paused() {
+      var stopped = !!(state.current && state.current.paused);
+      app.querySelectorAll(".mock-question input, #mock-flag").forEach(function (input) { input.disabled = stopped; });
+      app.classList.toggle("mock-is-paused", stopped);
     }
 
     function question(n) {
@@ -396,6 +416,7 @@
       if (n < c.items.length - 1) actions.appendChild(button("Next", function () { question(n + 1); }, "md-button--primary"));
       actions.appendChild(button("Review answers", review));
       app.appendChild(actions);
+      paused();
       legend.focus();
     }
 
@@ -441,6 +462,7 @@
       var result = mark(c);
       result.finished = new Date().toISOString();
       result.items = c.items;
+      result.timeUp = !!c.timeUp;
       state.attempts.push({ finished: result.finished, mock: c.mock || 0, score: result.score, right: result.right,
                             total: result.total, domains: result.domains, tasks: result.tasks });
       state.done = result;
@@ -461,6 +483,7 @@
       var passed = r.score >= bank.exam.passing;
       var heading = el("h2", { id: "mock-result", tabindex: "-1", text: "Your result: " + r.score + " (" + (passed ? "pass" : "below the pass mark of " + bank.exam.passing) + ")" });
       app.appendChild(heading);
+      if (r.timeUp) app.appendChild(el("p", { class: "mock-time-up", text: "Time is up: the exam was submitted with the answers given so far." }));
       app.appendChild(el("p", { role: "status", class: "mock-score", text: r.right + " of " + r.total + " right, " +
         percent(r.right, r.total) + "%. Scaled from " + bank.exam.min + " to " + bank.exam.max + " in a straight line, an approximation of AWS's scaled score." }));
       var rows = bank.exam.domains.map(function (d) {
