@@ -307,6 +307,33 @@ def test_one_question_at_a_time_puts_next_after_the_question(site_server, browse
     context.context.close()
 
 
+def test_on_a_phone_the_exam_keeps_its_clock_and_shows_the_whole_result(site_server, browser):
+    context = OfflineContext(browser, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    fresh(page, site_server.url + "practice/mock/")
+    start_mock(page)
+    assert not page.locator("#mock-intro").is_visible(), "the introduction is not repeated above each question"
+    bar = page.locator(".mock-bar")
+    assert bar.locator("#mock-flag").count() == 1, "the flag is in the bar"
+    header = page.locator(".md-header").bounding_box()["height"]
+    for _ in range(2):
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        box = bar.bounding_box()
+        assert header - 1 <= box["y"] <= header + 40, f"the bar stays under the header: {box}"
+        page.locator("#mock-app button", has_text="Next").click()
+        box = bar.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 844, "the clock is on screen after Next"
+    page.locator("#mock-app button", has_text="Review answers").click()
+    page.locator("#mock-app button", has_text="Submit the exam").click()
+    heading = page.locator("#mock-result")
+    heading.wait_for()
+    assert heading.bounding_box()["y"] >= header, "the result's heading is not under the header"
+    for table in page.locator(".mock-result-table").all():
+        assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1 && t.getBoundingClientRect().right <= 390"), \
+            "no column of the result is cut off"
+    context.context.close()
+
+
 def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page = offline.new_page()
     page.goto(site_server.url + "practice/", wait_until="load")

@@ -276,6 +276,8 @@
       if (timerHandle) clearInterval(timerHandle);
       timerHandle = null;
       while (app.firstChild) app.removeChild(app.firstChild);
+      // The page's introduction is read once, not above every question of an exam under way.
+      document.body.classList.toggle("mock-under-way", !!state.current);
     }
 
     function start() {
@@ -406,10 +408,11 @@
           el("label", { for: id }, [el("span", { class: "practice-letter", text: letters[shown] + ". " }), rich(q.options[original])])]));
       });
       app.appendChild(fieldset);
+      // The flag sits in the exam bar, which stays on screen (sticky) with the number and the clock.
       var flag = el("input", { type: "checkbox", id: "mock-flag" });
       flag.checked = item.flagged;
       flag.addEventListener("change", function () { item.flagged = flag.checked; persist(); });
-      app.appendChild(el("p", {}, [flag, el("label", { for: "mock-flag", text: " Flag for review" })]));
+      app.querySelector(".mock-bar").appendChild(el("span", { class: "mock-flag" }, [flag, el("label", { for: "mock-flag", text: " Flag" })]));
       var prev = button("Previous", function () { question(n - 1); });
       prev.disabled = n === 0;
       var actions = el("div", { class: "mock-actions" }, [prev]);
@@ -489,12 +492,12 @@
       var rows = bank.exam.domains.map(function (d) {
         var b = r.domains[d.id] || { right: 0, total: 0 };
         var weak = b.total && percent(b.right, b.total) < 70;
-        var cell = el("td", {}, [weak ? el("a", { href: d.page, text: "Practise " + d.name }) : document.createTextNode(weak === false ? "" : "")]);
+        var cell = el("td", {}, [weak ? el("a", { href: d.page, text: "Practise", "aria-label": "Practise " + d.name }) : document.createTextNode(weak === false ? "" : "")]);
         return el("tr", { "data-domain": d.id }, [el("td", { text: d.name }), el("td", { text: b.right + " of " + b.total }),
           el("td", { text: percent(b.right, b.total) + "%" }), cell]);
       });
       app.appendChild(el("h3", { text: "By domain" }));
-      app.appendChild(el("table", { class: "data-table mock-domains" }, [
+      app.appendChild(el("table", { class: "data-table mock-domains mock-result-table" }, [
         el("thead", {}, [el("tr", {}, ["Domain", "Right", "Score", "Weak area"].map(function (h) { return el("th", { text: h }); }))]),
         el("tbody", {}, rows)]));
       var taskRows = [];
@@ -508,7 +511,7 @@
         });
       });
       app.appendChild(el("h3", { text: "By task statement" }));
-      app.appendChild(el("table", { class: "data-table mock-tasks" }, [
+      app.appendChild(el("table", { class: "data-table mock-tasks mock-result-table" }, [
         el("thead", {}, [el("tr", {}, ["Task statement", "Right", "Weak area"].map(function (h) { return el("th", { text: h }); }))]),
         el("tbody", {}, taskRows)]));
       app.appendChild(el("h3", { text: "Every question" }));
