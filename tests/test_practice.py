@@ -334,6 +334,26 @@ def test_on_a_phone_the_exam_keeps_its_clock_and_shows_the_whole_result(site_ser
     context.context.close()
 
 
+def test_options_read_cleanly_on_a_phone(site_server, browser):
+    context = OfflineContext(browser, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_server.url + "practice/task-1-1/", wait_until="load")
+    question = page.locator(".practice-question").nth(2)
+    answer = question.get_attribute("data-answer")
+    wrong = next(i for i, letter in enumerate("ABCDEFGH"[:question.locator("input").count()]) if letter not in answer)
+    question.locator("input").nth(wrong).check()
+    question.locator(".practice-check").click()
+    fieldset = question.locator("fieldset").bounding_box()
+    legend = question.locator("legend").bounding_box()
+    assert legend["y"] >= fieldset["y"], "the box's border does not run through the question"
+    option = question.locator(".practice-option.is-wrong")
+    mark = option.locator(".practice-mark").bounding_box()
+    assert mark["width"] >= option.bounding_box()["width"] * 0.8, "the mark has a line of its own"
+    size = lambda locator: locator.evaluate("e => getComputedStyle(e).fontSize")  # noqa: E731
+    assert size(question.locator("details.question li").first) == size(question.locator(".practice-option label").first)
+    context.context.close()
+
+
 def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page = offline.new_page()
     page.goto(site_server.url + "practice/", wait_until="load")
