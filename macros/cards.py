@@ -206,7 +206,7 @@ STUDY_PANEL = (
     '<div class="flashcard-stage"><p class="flashcard-prompt"></p><div class="flashcard-answer" hidden></div></div>'
     '<p class="flashcard-actions">'
     '<button type="button" class="md-button md-button--primary" data-card-action="flip" aria-keyshortcuts="Space">Show answer</button> '
-    '<button type="button" class="md-button" data-card-action="knew" aria-keyshortcuts="K" hidden>Knew it</button> '
+    '<button type="button" class="md-button md-button--primary" data-card-action="knew" aria-keyshortcuts="K" hidden>Knew it</button> '
     '<button type="button" class="md-button" data-card-action="again" aria-keyshortcuts="A" hidden>Again</button> '
     '<button type="button" class="md-button" data-card-action="restart" hidden>Study every card now</button></p>'
     '<p class="flashcard-keys"><button type="button" class="flashcard-reset" data-card-action="reset">'

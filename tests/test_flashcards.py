@@ -162,30 +162,53 @@ def test_study_a_deck_by_keyboard_and_keep_the_progress(site_server, offline):
     page.goto(site_server.url + "flashcards/sqs/", wait_until="load")
     page.evaluate("localStorage.clear()")
     page.reload(wait_until="load")
-    deck = DECKS["sqs"].cards
+    by_front = {cards.plain(DATA, card.front): card for card in DECKS["sqs"].cards}
     prompt = page.locator(".flashcard-prompt")
     page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
-    assert prompt.inner_text() == cards.plain(DATA, deck[0].front)
+    first = by_front[prompt.inner_text()]
     assert not page.locator(".flashcard-answer").is_visible()
     page.locator("h1").first.evaluate("e => { e.setAttribute('tabindex', '-1'); e.focus(); }")
     page.keyboard.press("Space")
     assert page.locator(".flashcard-answer").is_visible()
-    assert page.evaluate("document.activeElement.dataset.cardAction") == "knew"
+    assert page.evaluate("document.activeElement.classList.contains('flashcard-answer')"), "the answer, not a grade, has the focus"
+    page.keyboard.press("Space")  # a second Space grades nothing
+    assert _boxes(page) in (None, {})
     page.keyboard.press("k")
-    assert _boxes(page)[deck[0].id]["box"] == 2
-    assert prompt.inner_text() == cards.plain(DATA, deck[1].front)
+    assert _boxes(page)[first.id]["box"] == 2
+    second = by_front[prompt.inner_text()]
     page.keyboard.press("Space")
     page.keyboard.press("a")  # missed: back to box 1, and again before the session ends
-    assert _boxes(page)[deck[1].id]["box"] == 1
-    assert "cards to go" in page.locator(".flashcard-progress").inner_text()
+    assert _boxes(page)[second.id]["box"] == 1
+    progress = page.locator(".flashcard-progress").inner_text()
+    assert "cards to go" in progress and "New or missed:" in progress and "known:" in progress
     page.reload(wait_until="load")
     page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
-    assert prompt.inner_text() != cards.plain(DATA, deck[0].front), "a card known today is not due again today"
-    assert _boxes(page)[deck[0].id]["box"] == 2
+    assert prompt.inner_text() != cards.plain(DATA, first.front), "a card known today is not due again today"
+    assert _boxes(page)[first.id]["box"] == 2
     page.emulate_media(media="print")  # on paper: every card with its answer, no study panel
     page.wait_for_function("getComputedStyle(document.querySelector('.flashcard-study')).display === 'none'")
     assert page.locator("li.flashcard .flashcard-back").first.is_visible()
     assert page.errors == [] and offline.blocked == []
+
+
+@pytest.mark.browser
+def test_a_double_tap_on_a_phone_grades_nothing(browser, site_server):
+    context = OfflineContext(browser, viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(site_server.url + "flashcards/sqs/", wait_until="load")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="load")
+    flip = page.locator("[data-card-action=flip]")
+    box = flip.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.touchscreen.tap(x, y)
+    page.touchscreen.tap(x, y)  # where "Show answer" was, "Knew it" now is
+    assert page.locator(".flashcard-answer").is_visible()
+    assert _boxes(page) in (None, {}), "no card graded unseen"
+    page.wait_for_timeout(700)
+    page.locator("[data-card-action=knew]").tap()
+    assert len(_boxes(page)) == 1, "a deliberate tap grades"
+    context.context.close()
 
 
 @pytest.mark.browser

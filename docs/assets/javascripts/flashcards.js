@@ -47,15 +47,19 @@
     });
     var queue = [], current = null, reviewed = 0;
 
+    // Lowest box first, shuffled within a box: a deck no longer opens on the same run of limit
+    // cards every time, before any concept card.
     function dueCards(all) {
       var store = load(), day = today();
       return cards.filter(function (c) { return all || state(store, c.id).due <= day; })
-        .sort(function (a, b) { return state(store, a.id).box - state(store, b.id).box; });
+        .map(function (c) { return [state(store, c.id).box, Math.random(), c]; })
+        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+        .map(function (entry) { return entry[2]; });
     }
     function counts() {
       var store = load(), boxes = [0, 0, 0, 0, 0, 0];
       cards.forEach(function (c) { boxes[state(store, c.id).box] += 1; });
-      return "Boxes 1 to 5: " + boxes.slice(1).join(", ") + ".";
+      return "New or missed: " + boxes[1] + " · learning: " + (boxes[2] + boxes[3]) + " · known: " + (boxes[4] + boxes[5]) + ".";
     }
     function show(focus) {
       current = queue.length ? queue[0] : null;
@@ -78,16 +82,23 @@
       status.textContent = plural(queue.length, "card") + " to go. " + counts();
       if (focus) buttons.flip.focus();
     }
+    // After "Show answer" the focus goes to the answer, not to "Knew it", and taps on the grading
+    // buttons count only after a moment: a double tap (or a second Space) cannot grade a card
+    // whose answer was never seen.
+    var flippedAt = 0, SETTLE_MS = 600;
     function flip() {
       if (!current || !answer.hidden) return;
       answer.innerHTML = current.back.innerHTML;
       answer.hidden = false;
       buttons.flip.hidden = true;
       buttons.knew.hidden = buttons.again.hidden = false;
-      buttons.knew.focus();
+      answer.setAttribute("tabindex", "-1");
+      answer.focus();
+      flippedAt = Date.now();
     }
-    function rate(knew) {
+    function rate(knew, tapped) {
       if (!current || answer.hidden) return;
+      if (tapped && Date.now() - flippedAt < SETTLE_MS) return;
       var store = load(), s = state(store, current.id);
       var box = knew ? Math.min(TOP, s.box + 1) : 1;
       store[current.id] = { box: box, due: today() + DAYS[box] };
@@ -108,8 +119,8 @@
       if (!button) return;
       var action = button.getAttribute("data-card-action");
       if (action === "flip") flip();
-      else if (action === "knew") rate(true);
-      else if (action === "again") rate(false);
+      else if (action === "knew") rate(true, true);
+      else if (action === "again") rate(false, true);
       else if (action === "restart") restart(true);
       else if (action === "reset") {
         var store = load();
