@@ -15,7 +15,6 @@ from . import serviceworker
 
 _DOWNLOAD = re.compile(r'<span data-download="(?P<path>[^"]+)"(?: data-download-size)?>(?P<text>.*?)</span>', re.S)
 _SIZE = re.compile(r'<span data-download-size="(?P<path>[^"]+)">(?P<text>.*?)</span>', re.S)
-NOT_BUILT = "on the published site"
 
 
 def size_text(size: int) -> str:

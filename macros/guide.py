@@ -14,7 +14,6 @@ from .registry import Context, UnknownReference, macro
 from .render import _service_link, _table, escape, link
 
 EXAM_PAGE = "exam.md"
-CHANGES_PAGE = "exam-changes.md"
 
 
 def _day(value) -> str:
