@@ -153,6 +153,8 @@ def _fanout(svg_id: str, source: str, targets: list[str], layout: Layout) -> tup
             body.append(_box(4 + 32, y, target, layout, box_h))
             body.append(_arrow(svg_id, [(trunk_x, 4 + box_h), (trunk_x, y + box_h / 2), (4 + 32 - 2, y + box_h / 2)]))
         return width, 4 + (len(targets) + 1) * (box_h + gap) - gap + 4, "".join(body)
+    if layout is PAPER and len(targets) < layout.per_row:
+        return _fanout_row(svg_id, source, targets, layout, box_h)
     height = len(targets) * box_h + (len(targets) - 1) * gap + 8
     width = 2 * box_w + layout.fanout_gap + 8
     source_y = (height - box_h) / 2
@@ -165,10 +167,25 @@ def _fanout(svg_id: str, source: str, targets: list[str], layout: Layout) -> tup
     return width, height, "".join(body)
 
 
+def _fanout_row(svg_id: str, source: str, targets: list[str], layout: Layout, box_h: int) -> tuple[float, float, str]:
+    """On paper: the source and its targets in one row, a line above them carrying the source's
+    output down into each target. A column of targets as tall as on screen, shrunk to the sheet's
+    30 mm, would print its text too small or push a revision sheet onto a third page."""
+    box_w, gap_x, bus_y, top = layout.box_w, layout.gap_x, 10, 28
+    width = (len(targets) + 1) * (box_w + gap_x) - gap_x + 8
+    source_x = 4 + box_w / 2
+    body = [_box(4, top, source, layout, box_h, "diagram-source")]
+    for n, target in enumerate(targets, start=1):
+        x = 4 + n * (box_w + gap_x)
+        body.append(_box(x, top, target, layout, box_h))
+        body.append(_arrow(svg_id, [(source_x, top), (source_x, bus_y), (x + box_w / 2, bus_y), (x + box_w / 2, top - 2)]))
+    return width, top + box_h + 4, "".join(body)
+
+
 @macro
 def fanout_diagram(ctx: Context, source: str, targets: list[str], title: str) -> str:
     """One source feeding every target: on the left and right on a wide screen, above and below on
-    a narrow one."""
+    a narrow one; on paper in one row when it fits."""
     if not targets:
         raise ValueError("fanout_diagram needs at least one target")
     targets = [str(t) for t in targets]

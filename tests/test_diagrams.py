@@ -45,3 +45,17 @@ def test_empty_diagrams_are_refused():
         flow_diagram(None, [], "t")
     with pytest.raises(ValueError):
         fanout_diagram(None, "s", [], "t")
+
+
+def test_a_small_fanout_prints_in_one_row():
+    """On paper a fanout of up to four targets is one row, source first, so a sheet keeps its
+    length; on screens it keeps the source beside (wide) or above (narrow) a column of targets."""
+    root = parse(fanout_diagram(None, "S3 event", ["SNS", "SQS", "Lambda", "EventBridge"], "Fan-out"))
+    svgs = {svg.get("class").split("--")[1]: svg for svg in root.iter(f"{SVG}svg")}
+    paper = svgs["paper"]
+    assert {rect.get("y") for rect in paper.iter(f"{SVG}rect")} == {"28"}, "one row"
+    assert len(list(paper.iter(f"{SVG}polyline"))) == 4
+    assert float(paper.get("height")) < float(svgs["wide"].get("height")) / 2
+    six = parse(fanout_diagram(None, "SNS", list("abcdef"), "Six"))
+    paper_six = next(s for s in six.iter(f"{SVG}svg") if s.get("class").endswith("paper"))
+    assert len({rect.get("y") for rect in paper_six.iter(f"{SVG}rect")}) > 2, "more than fit a row keep their column"

@@ -89,3 +89,26 @@ def test_published_from_a_repository_pages_link_it_and_their_source(tmp_path):
     assert sqs.select_one("a[rel~=edit]")["href"] == "https://github.com/example/dva-study/edit/main/docs/services/sqs.md"
     deck = BeautifulSoup((site / "flashcards" / "sqs" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert deck.select_one("a[rel~=edit]") is None, "a page made from the data has no file to edit"
+
+
+# The services the exam asks about most, and two DVA-C03 additions, each with the pictures a teacher
+# would draw (issue 20): page -> figure captions.
+CORE_PICTURES = {
+    "services/lambda/": ["Synchronous invocation", "Asynchronous invocation", "Event source mapping"],
+    "services/sqs/": ["Life of a message", "Long polling"],
+    "services/dynamodb/": ["One write: table, then each GSI", "Query vs Scan", "DynamoDB Streams to Lambda"],
+    "services/api-gateway/": ["A REST API call through API Gateway"],
+    "services/s3/": ["A presigned URL round trip", "Where an S3 event notification can go"],
+    "services/cognito/": ["User pool plus identity pool"],
+    "services/bedrock/": ["A Bedrock call with a guardrail"],
+}
+
+
+def test_the_most_tested_services_carry_their_pictures(site_soups):
+    for page, captions in CORE_PICTURES.items():
+        figures = site_soups[page + "index.html"].select("figure.diagram-figure")
+        assert [f.figcaption.get_text() for f in figures] == captions, page
+        for figure in figures:
+            assert all(svg.desc and svg.desc.get_text() for svg in figure.select("svg")), f"{page}: a text equivalent"
+    gateway = site_soups["services/api-gateway/index.html"].select_one("figure.diagram-figure desc").get_text()
+    assert "throttling (429)" in gateway and "cache" in gateway, "where throttling and caching act"
