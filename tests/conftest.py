@@ -98,12 +98,27 @@ def mini_project(tmp_path: Path, pages: dict[str, str] | None = None, data_case:
     return project
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per test run."""
-    site = tmp_path_factory.mktemp("site")
+def _build_site(site: Path) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real site, built strictly once per test run: with parallel workers (pytest-xdist) the
+    first to need it builds it while the others wait, instead of each building its own copy (the
+    recipe in pytest-xdist's documentation). Tests read it; a test that changes it copies it first."""
+    if worker_id == "master":
+        return _build_site(tmp_path_factory.mktemp("site"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    site, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.exists():
+            _build_site(site)
+            done.touch()
     return site
 
 

@@ -26,17 +26,20 @@ def swept_pages(site) -> list[str]:
     return [p for p in site_pages(site) if not p.startswith("flashcards/") or p in FLASHCARD_SAMPLE]
 
 
-def draw_everything(page) -> None:
+def draw_everything(page) -> list[int]:
     """Scroll the page through to its end and back, as a reader does, so whatever waits for the
     reader to come near is drawn and run; then draw what content-visibility (extra.css) would skip
     again once scrolled past, since axe judges colours by what is drawn under each element, with
     colour transitions off so a scheme switch shows at once (a rule added through the CSSOM, which
-    the page's Content-Security-Policy allows); and wait for the header's short title fade to end."""
-    page.evaluate("""async () => {
+    the page's Content-Security-Policy allows); and wait for the header's short title fade to end.
+    Returns the page's height at the top and after each step down, to see that it does not jump."""
+    return page.evaluate("""async () => {
       """ + NEXT_FRAME + """
-      for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      const root = document.documentElement, heights = [root.scrollHeight];
+      for (let y = 0; y < root.scrollHeight; y += window.innerHeight) {
         window.scrollTo(0, y);
         await frame();
+        heights.push(root.scrollHeight);
       }
       window.scrollTo(0, 0);
       const sheet = [...document.styleSheets].find(s => s.href && s.href.includes("/site."));
@@ -45,20 +48,22 @@ def draw_everything(page) -> None:
       for (let i = 0; i < 120 && document.getAnimations().some(a => a.playState === "running"); i++) {
         await frame();
       }
+      return heights;
     }""")
 
 
 # axe-core, injected once per page by the browser context rather than evaluated after each load.
-def axe_context(browser):
+def axe_context(browser, **options):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = OfflineContext(browser)
+    context = OfflineContext(browser, **options)
     context.context.add_init_script(Axe().axe_script)
     return context
 
 
-def run_axe(page, only: list[str] | None = None, within: str | None = None) -> list[dict]:
-    options = {"resultTypes": ["violations"], **({"runOnly": only} if only else {})}
+def run_axe(page, only: list[str] | None = None, within: str | None = None, skip: list[str] | None = None) -> list[dict]:
+    options = {"resultTypes": ["violations"], **({"runOnly": only} if only else {}),
+               **({"rules": {rule: {"enabled": False} for rule in skip}} if skip else {})}
     return page.evaluate("([within, options]) => axe.run(within ? {include: [within]} : document, options).then(r => r.violations)",
                          [within, options])
 
@@ -73,15 +78,61 @@ def in_scheme(page, scheme: str) -> None:
     }""", scheme)
 
 
-def axe_problems(page, path: str, dark_too: bool = True) -> list[str]:
+# Colour contrast is most of axe's time, and most of what it measures repeats: the same element in
+# the same place with the same colours on page after page (every option of every practice question,
+# every row of the limits tables, the header and navigation). An element's contrast depends only on
+# its text's colour, size, weight and shadow, its opacity and what is painted under it, so the check
+# is given, on each page, every visible text element whose place in the page (the tags and classes
+# from it up to the body) and computed colours no earlier page of the run has shown: each colour
+# pairing the site draws is still checked where it appears, once, instead of on every page.
+MARK_NEW_COLOURS = """seen => {
+  seen = new Set(seen);
+  const fresh = [], memo = new Map();
+  const hash = text => { let h = 2166136261; for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619); return (h >>> 0).toString(36) + text.length.toString(36); };
+  const around = el => {  // [place, opacity, background] of an element, from its parents' (memoised)
+    if (!el || el === document.documentElement) return ["", 1, ""];
+    if (memo.has(el)) return memo.get(el);
+    const s = getComputedStyle(el), up = around(el.parentElement);
+    const under = s.backgroundImage !== "none" || s.backgroundColor !== "rgba(0, 0, 0, 0)"
+      ? s.backgroundImage + " " + s.backgroundColor + (s.backgroundColor.startsWith("rgba") ? " on " + up[2] : "") : up[2];
+    const value = [up[0] + ">" + el.tagName + "." + [...el.classList].sort().join("."), up[1] * parseFloat(s.opacity), under];
+    memo.set(el, value);
+    return value;
+  };
+  for (const el of document.querySelectorAll("[data-contrast-sample]")) el.removeAttribute("data-contrast-sample");
+  for (const el of document.body.querySelectorAll("*")) {
+    if (![...el.childNodes].some(c => c.nodeType === 3 && c.textContent.trim())) continue;
+    if (!el.checkVisibility({visibilityProperty: true})) continue;
+    const s = getComputedStyle(el), [place, opacity, under] = around(el);
+    const key = hash([place, opacity, under, s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextFillColor].join("~"));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(key);
+    el.setAttribute("data-contrast-sample", "");
+  }
+  return fresh;
+}"""
+
+
+class ContrastSampler:
+    """Remembers, across the pages one test checks, the colour pairings already given to axe."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def check(self, page) -> list[dict]:
+        fresh = page.evaluate(MARK_NEW_COLOURS, self.seen)
+        self.seen += fresh
+        return run_axe(page, ["color-contrast"], "[data-contrast-sample]") if fresh else []
+
+
+def axe_problems(page, path: str, contrast: ContrastSampler, dark_too: bool = True) -> list[str]:
     """Every axe rule in the default scheme, then contrast again in the dark one, the only rule a
-    colour scheme changes, over the page's content: the header, navigation and footer around it
-    are the same on every page, checked in the dark scheme on one page of each kind (below)."""
-    draw_everything(page)
-    violations = [(path, v) for v in run_axe(page)]
+    colour scheme changes: contrast over the colour pairings this test has not yet checked."""
+    violations = [(path, v) for v in run_axe(page, skip=["color-contrast"]) + contrast.check(page)]
     if dark_too:  # the next page loads in the reader's own scheme again
         in_scheme(page, "slate")
-        violations += [(f"{path} (dark)", v) for v in run_axe(page, ["color-contrast"], ".md-content")]
+        violations += [(f"{path} (dark)", v) for v in contrast.check(page)]
     return [f"{where}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for where, v in violations]
 
 
@@ -90,25 +141,50 @@ AXE_CHUNKS = 4  # every page, split so that parallel workers share the work
 
 @pytest.mark.parametrize("chunk", [pytest.param(n, marks=pytest.mark.xdist_group(f"pages-{n}")) for n in range(AXE_CHUNKS)])
 def test_every_page_loads_offline_without_errors_and_passes_axe(built_site, site_server, browser, chunk):
-    """Every page (a quarter of them per run), offline, scrolled through: nothing on the console, no
-    request leaving the machine, every diagram drawn, nothing found by axe in the default colour
-    scheme, and no contrast problem in the dark one."""
-    context = axe_context(browser)
+    """Every page (a quarter of them per run), offline, at a desktop size, scrolled through: nothing
+    on the console, no request leaving the machine, every diagram drawn, a height that does not jump
+    by 1 % on the way down, nothing found by axe in the default colour scheme, and no contrast
+    problem in the dark one."""
+    context = axe_context(browser, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     pages = swept_pages(built_site)
     assert len(pages) > 40
-    problems, diagrams = [], 0
+    problems, contrast = [], ContrastSampler()
     for path in pages[chunk::AXE_CHUNKS]:
         page.goto(site_server.url + path, wait_until="load")
         for figure in page.locator("figure.diagram-figure svg:visible").all():
             box = figure.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 20, f"{path}: a diagram did not render"
-            diagrams += 1
-        problems += axe_problems(page, path)
+        heights = draw_everything(page)
+        if max(heights) - min(heights) > 0.01 * max(heights):
+            problems.append(f"{path}: {heights[0]} px high at the top, between {min(heights)} and {max(heights)} px on the way down")
+        problems += axe_problems(page, path, contrast)
     context.context.close()
     assert context.blocked == [], f"requests left the machine: {context.blocked}"
     assert page.errors == [], page.errors
     assert problems == [], "\n".join(problems)
+
+
+def test_the_contrast_check_sees_each_colour_pairing_once_and_misses_none(browser):
+    """The sweep's sampling: a pairing seen on an earlier page is not measured again, and a changed
+    colour, even on an element seen before, is measured and fails."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = OfflineContext(browser)
+    page = context.new_page()
+    contrast = ContrastSampler()
+
+    def page_with(colour: str) -> list[dict]:
+        page.set_content(f"<html lang=en><style>p {{ color: #222; }} .b {{ color: {colour}; }}</style>"
+                         "<main><p>One</p><p class=b>Two</p><p>Three</p></main>")
+        page.add_script_tag(content=Axe().axe_script)
+        return contrast.check(page)
+
+    assert page_with("#333") == [] and len(contrast.seen) == 2, "two pairings, the third paragraph repeats the first"
+    assert page_with("#333") == [] and len(contrast.seen) == 2, "nothing new on the next page"
+    [violation] = page_with("#bbb")
+    assert violation["id"] == "color-contrast" and [n["target"] for n in violation["nodes"]] == [[".b"]]
+    context.context.close()
 
 
 def test_the_diagrams_of_the_site_render(built_site, site_server, offline):
@@ -127,11 +203,12 @@ def test_no_accessibility_violations_in_the_dark_scheme(built_site, site_server,
     page.goto(site_server.url, wait_until="load")
     choose_scheme(page, "slate")
     assert set(TEMPLATES) <= set(site_pages(built_site))
-    problems = []
+    problems, contrast = [], ContrastSampler()
     for path in TEMPLATES:
         page.goto(site_server.url + path, wait_until="load")
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-        problems += axe_problems(page, path, dark_too=False)
+        draw_everything(page)
+        problems += axe_problems(page, path, contrast, dark_too=False)
     context.context.close()
     assert problems == [], "\n".join(problems)
 

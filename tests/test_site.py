@@ -112,3 +112,17 @@ def test_the_most_tested_services_carry_their_pictures(site_soups):
             assert all(svg.desc and svg.desc.get_text() for svg in figure.select("svg")), f"{page}: a text equivalent"
     gateway = site_soups["services/api-gateway/index.html"].select_one("figure.diagram-figure desc").get_text()
     assert "throttling (429)" in gateway and "cache" in gateway, "where throttling and caching act"
+
+
+def test_the_home_page_starts_a_newcomer_on_a_path(site_soups):
+    """Read, practise, sit a mock: the first section of the home page, in that order, with the
+    developer commands at the end (issue 19)."""
+    home = site_soups["index.html"].select_one("article")
+    headings = [h.get_text().strip().rstrip("¶") for h in home.select("h2")]
+    assert headings[0] == "Start here" and headings[-1] == "Your own copy", headings
+    steps = home.select_one("h2#start-here ~ ol").select(":scope > li")
+    assert [li.strong.get_text() for li in steps] == ["Read.", "Practise.", "Sit a mock exam."]
+    links = [[a["href"] for a in li.select("a")] for li in steps]
+    assert links[0][0] == "exam/" and "practice/" in links[1] and "practice/mock/" in links[2]
+    text = home.get_text()
+    assert text.index(".ci/serve") > text.index("All services"), "developer commands come last"
