@@ -50,6 +50,6 @@
   }
 
   DVA.drillPage = function (app) {
-    DVA.exam.room(app, { key: DVA.store.KEYS.drill, start: start, againLabel: "Back to the start" }).resume();
+    DVA.exam.room(app, { key: DVA.store.KEYS.drill, start: start, againLabel: "Back to the start", bySource: true }).resume();
   };
 })(window.DVA = window.DVA || {});

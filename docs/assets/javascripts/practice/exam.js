@@ -66,7 +66,7 @@
       var exam = r.bank.exam;
       state.current = { seed: seed, mock: mock || 0, kind: kind, items: items, at: 0, mode: mode, timed: mode === "timed",
         left: Math.round((exam.minutes * 60 * items.length) / exam.questions), spent: 0, paused: false,
-        started: new Date().toISOString() };
+        started: new Date().toISOString(), source: location.search };
       delete state.done;
       persist();
       question(0);
@@ -99,7 +99,7 @@
     // exam's break screen; the clock says "Paused".
     function paused() {
       var stopped = !!(state.current && state.current.paused);
-      app.querySelectorAll(".mock-question input:not([data-locked]), #mock-flag, .mock-check button").forEach(function (input) { input.disabled = stopped; });
+      app.querySelectorAll(".mock-question input:not([data-locked]), #mock-flag, .mock-check button:not([data-locked])").forEach(function (input) { input.disabled = stopped; });
       app.classList.toggle("mock-is-paused", stopped);
     }
 
@@ -187,11 +187,12 @@
         if (!item.chosen.length) { result.textContent = "Choose " + (q.answer.length > 1 ? q.answer.length + " options" : "an option") + " first."; return; }
         item.checked = true;
         check.disabled = true;
+        check.setAttribute("data-locked", "");
         persist();
         checked(fieldset, item, q, result, explain);
       });
       var box = el("div", { class: "mock-check" }, [check, result]);
-      if (item.checked) { check.disabled = true; checked(fieldset, item, q, result, explain); }
+      if (item.checked) { check.disabled = true; check.setAttribute("data-locked", ""); checked(fieldset, item, q, result, explain); }
       return [box, explain];
     }
 
@@ -323,6 +324,9 @@
     // Where a reload left off: an exam under way, a result, or the start.
     r.resume = function () {
       if (!config.keepResult) delete state.done;
+      // On the review page the address says what to review: a set begun from another address
+      // (the queue, another service) gives way to it.
+      if (config.bySource && state.current && state.current.source !== location.search) delete state.current;
       if (!state.current && !state.done) return config.start(r);
       r.withBank(function () {
         if (state.current && state.current.items.some(function (i) { return !r.byId[i.id]; })) {
