@@ -225,3 +225,43 @@ def test_readiness_over_time_counts_full_first_sittings(site_server, phone):
     assert page.locator("svg.readiness-chart").first.locator("circle.is-not-counted").count() == 1, "the re-sat mock is marked"
     rows = page.locator(".readiness-table tbody tr")
     assert rows.count() == 5 and "not counted" in rows.nth(3).text_content()
+
+
+def test_the_exam_room_passes_axe_in_both_schemes(site_server, browser):
+    """The screens the exam room draws (a question with the navigator open, a result with its
+    navigator, the review page, readiness over time), checked by axe in the light scheme and for
+    contrast in the dark one (tests/test_browser.py checks the pages as loaded)."""
+    from test_browser import axe_context, draw_everything, in_scheme, run_axe
+
+    context = axe_context(browser)
+    page = context.new_page()
+    problems = []
+
+    def check(where: str) -> None:
+        page.mouse.move(1, 1)  # no button left in its hover colours (Material's own)
+        draw_everything(page)
+        problems.extend(f"{where}: {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in run_axe(page, within=".md-content"))
+        in_scheme(page, "slate")
+        problems.extend(f"{where} (dark): {v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in run_axe(page, ["color-contrast"], ".md-content"))
+        in_scheme(page, "default")
+
+    items, by_id = fresh_mock(page, site_server.url + "practice/mock/?seed=21&questions=6", "timed")
+    answer(page, items[0], by_id[items[0]["id"]], True)
+    page.locator("#mock-flag").check()
+    page.get_by_role("button", name="Next").click()
+    answer(page, items[1], by_id[items[1]["id"]], False)
+    page.get_by_role("button", name="Questions").click()
+    check("a question, navigator open")
+    submit(page)
+    check("the result")
+    page.goto(site_server.url + "practice/", wait_until="load")
+    page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('dva-mock-v1'));
+        s.attempts = [0, 1, 2].map(n => Object.assign({}, s.attempts[0], { total: 65, score: 700 + 50 * n, mock: n }));
+        localStorage.setItem('dva-mock-v1', JSON.stringify(s)); }""")
+    page.reload(wait_until="load")
+    check("the progress panel")
+    page.goto(site_server.url + "practice/review/", wait_until="load")
+    check("the review page")
+    assert problems == [], "\n".join(problems)
+    assert page.errors == [] and context.blocked == []
+    context.context.close()
