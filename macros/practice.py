@@ -341,10 +341,11 @@ def review_page_url(ctx: Context) -> str:
 
 def service_practice_link(ctx: Context, service_id: str) -> str:
     """"Practise the N questions on <service>", linking the review page's set of that service; empty
-    when no question is tagged with it. Raw HTML, so the query string survives both URL styles."""
+    when no question is tagged with it, or the site has no review page. Raw HTML, so the query string
+    survives both URL styles."""
     data = ctx.data
     count = sum(service_id in q.services for q in data.questions.values())
-    if not count:
+    if not count or REVIEW_PAGE not in ctx.pages:
         return ""
     service = data.services[service_id]
     href = url(REVIEW_PAGE, ctx.page, ctx.directory_urls) + f"?service={service_id}"

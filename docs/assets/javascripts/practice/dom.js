@@ -48,17 +48,28 @@
     node.focus();
   }
 
-  // The bank is a script of the site (practice/question-bank.js), loaded only when needed: the page
-  // stays light, and a script tag, unlike fetch(), works from file:// too.
-  function withBank(app, then) {
-    if (window.questionBank) return then(window.questionBank);
-    var script = el("script", { src: app.getAttribute("data-bank") });
-    script.addEventListener("load", function () { then(window.questionBank); });
-    script.addEventListener("error", function () {
-      app.appendChild(el("p", { role: "alert", text: "The question bank could not be loaded." }));
+  // Scripts a page needs only sometimes (the question bank, the scheduler) load when needed: the
+  // page stays light, and a script tag, unlike fetch(), works from file:// too.
+  function script(src, app, what, then) {
+    var tag = el("script", { src: src });
+    tag.addEventListener("load", then);
+    tag.addEventListener("error", function () {
+      app.appendChild(el("p", { role: "alert", text: what + " could not be loaded." }));
     });
-    document.head.appendChild(script);
+    document.head.appendChild(tag);
   }
 
-  DVA.dom = { el: el, rich: rich, button: button, empty: empty, table: table, focus: focus, withBank: withBank };
+  function withBank(app, then) {
+    if (window.questionBank) return then(window.questionBank);
+    script(app.getAttribute("data-bank"), app, "The question bank", function () { then(window.questionBank); });
+  }
+
+  // The vendored scheduler, found beside this script whatever the page's depth or URL style.
+  function withScheduler(app, then) {
+    if (window.FSRS) return then(window.FSRS);
+    var self = document.querySelector("script[src$='practice/dom.js']").getAttribute("src");
+    script(self.replace(/practice\/dom\.js$/, "vendor/ts-fsrs/index.umd.js"), app, "The review scheduler", function () { then(window.FSRS); });
+  }
+
+  DVA.dom = { el: el, rich: rich, button: button, empty: empty, table: table, focus: focus, withBank: withBank, withScheduler: withScheduler };
 })(window.DVA = window.DVA || {});

@@ -1,5 +1,6 @@
 // The review page: the questions due in the review queue, or with `?service=ID` every question on
-// one service, sat in the exam room (answer as you go, unless chosen otherwise).
+// one service, sat in the exam room (answer as you go, unless chosen otherwise). The scheduler
+// (ts-fsrs) loads only when the queue holds something to schedule.
 (function (DVA) {
   "use strict";
   var el = DVA.dom.el, rules = DVA.rules;
@@ -32,9 +33,13 @@
   }
 
   function queueSet(room) {
+    var queue = DVA.queue.normal(DVA.store.load(DVA.store.KEYS.queue, null));
+    if (!Object.keys(queue.items).length) return showQueue(room, { now: [], later: [], next: null });
+    DVA.dom.withScheduler(room.app, function (F) { showQueue(room, DVA.queue.due(queue, new Date(), F)); });
+  }
+
+  function showQueue(room, due) {
     room.clear();
-    var queue = DVA.store.load(DVA.store.KEYS.queue, null);
-    var due = DVA.queue.due(queue, new Date(), window.FSRS);
     var heading = el("h2", { id: "drill-start", text: plural(due.now.length, "question", "questions") + " due now" });
     room.app.appendChild(heading);
     var later = due.later.length ? plural(due.later.length, "more comes", "more come") + " back later, the next on " + day(due.next) + "." : "";

@@ -44,14 +44,15 @@
     app.appendChild(list);
   }
 
+  // How many missed questions wait in the review queue; when each is due is the review page's to
+  // say (it loads the scheduler, which this page need not).
   function queueLine(app) {
-    var queue = store.load(store.KEYS.queue, null);
-    if (!window.FSRS || !queue || !Object.keys(queue.items || {}).length) return;
-    var due = DVA.queue.due(queue, new Date(), window.FSRS);
-    var link = app.getAttribute("data-review");
+    var queue = DVA.queue.normal(store.load(store.KEYS.queue, null));
+    var waiting = Object.keys(queue.items).length;
+    if (!waiting) return;
     app.appendChild(el("p", { class: "practice-queue" }, [
-      due.now.length + " missed questions due for review now, " + due.later.length + " later: ",
-      el("a", { href: link, text: "review them" }), "."]));
+      waiting + (waiting === 1 ? " missed question waits" : " missed questions wait") + " in your review queue until answered right twice: ",
+      el("a", { href: app.getAttribute("data-review"), text: "review what is due" }), "."]));
   }
 
   function io(app, render) {
