@@ -36,10 +36,13 @@ def define_env(env) -> None:
     except ValueError as err:
         raise PluginError(str(err)) from None
 
+    docs_dir = Path(env.conf["docs_dir"])
+    pages = frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+
     def register(name: str, function):
         def call(*args, **kwargs):
             context = Context(data=data, page=env.page.file.src_uri, glossary=glossary,
-                              directory_urls=env.conf["use_directory_urls"])
+                              directory_urls=env.conf["use_directory_urls"], pages=pages)
             try:
                 return function(context, *args, **kwargs)
             except UnknownReference as err:

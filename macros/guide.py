@@ -70,7 +70,10 @@ def exam_focus(ctx: Context, service: str) -> str:
         f"[{escape(domains[d].name)} · {domains[d].weight}%]({link(f'{EXAM_PAGE}#{domain_anchor(d)}', page)}){{ .md-tag .domain-tag }}"
         for d in entry.domains
     ]
-    return f"{escape(data.exam.code)} domains: " + " ".join(tags) + "\n{ .exam-domains }"
+    from .practice import service_practice_link
+
+    practise = service_practice_link(ctx, service)
+    return f"{escape(data.exam.code)} domains: " + " ".join(tags) + "\n{ .exam-domains }" + (f"\n\n{practise}" if practise else "")
 
 
 @macro

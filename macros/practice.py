@@ -247,12 +247,15 @@ def practice_overview(ctx: Context) -> str:
 
 
 MOCK_PAGE = f"{PRACTICE_DIR}/mock.md"
+REVIEW_PAGE = f"{PRACTICE_DIR}/review.md"
 BANK_FILE = f"{PRACTICE_DIR}/question-bank.js"
 
 
 def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
-    """The whole bank and the exam's shape, for the mock exam: every URL in it is relative to the
-    mock exam page, the only page that loads it."""
+    """The whole bank and the exam's shape, for the mock exam and the review page: every URL in it
+    is relative to the mock exam page, and so right from any page in practice/ (the review page).
+    `services` names each service that has questions by its short name, for titles such as
+    "12 questions on STS, SDKs and CLI"."""
     exam, page = data.exam, MOCK_PAGE
     fmt = exam.format
     return {
@@ -286,6 +289,9 @@ def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
             }
             for q in data.questions.values()
         ],
+        "services": {
+            s.id: s.short or s.name for s in data.services.values() if any(s.id in q.services for q in data.questions.values())
+        },
     }
 
 
@@ -312,7 +318,38 @@ def practice_domains_json(ctx: Context) -> str:
     for the progress panel."""
     data = ctx.data
     domains = [
-        {"id": d.id, "name": d.name, "url": url(practice_page(d.id), ctx.page, ctx.directory_urls), "count": len(questions_of(data, n))}
+        {"id": d.id, "name": d.name, "url": url(practice_page(d.id), ctx.page, ctx.directory_urls), "count": len(questions_of(data, n)),
+         "tasks": [{"id": t.id, "name": t.name, "url": url(task_page(t.id), ctx.page, ctx.directory_urls)} for t in d.tasks]}
         for n, d in enumerate(data.exam.domains, start=1)
     ]
     return html.escape(json.dumps(domains, separators=(",", ":")), quote=True)
+
+
+@macro
+def practice_exam_json(ctx: Context) -> str:
+    """The exam's length and scale, as an HTML attribute value (JSON), for the readiness chart."""
+    bank = bank_data(ctx.data)["exam"]
+    shape = {k: bank[k] for k in ("questions", "passing", "min", "max")}
+    return html.escape(json.dumps(shape, separators=(",", ":")), quote=True)
+
+
+@macro
+def review_page_url(ctx: Context) -> str:
+    """The URL of the review page from the page being rendered, for raw HTML."""
+    return url(REVIEW_PAGE, ctx.page, ctx.directory_urls)
+
+
+def service_practice_link(ctx: Context, service_id: str) -> str:
+    """"Practise the N questions on <service>", linking the review page's set of that service; empty
+    when no question is tagged with it, or the site has no review page. Raw HTML, so the query string
+    survives both URL styles."""
+    data = ctx.data
+    count = sum(service_id in q.services for q in data.questions.values())
+    if not count or REVIEW_PAGE not in ctx.pages:
+        return ""
+    service = data.services[service_id]
+    href = url(REVIEW_PAGE, ctx.page, ctx.directory_urls) + f"?service={service_id}"
+    name = html.escape(service.short or service.name)
+    noun = "question" if count == 1 else "questions"
+    return f'<p class="service-practice print-hide"><a href="{html.escape(href)}">Practise the {count} {noun} on {name}</a></p>'
+

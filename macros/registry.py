@@ -26,6 +26,8 @@ class Context:
     page: str  # the page being rendered, as a path under docs/ (`services/sqs.md`)
     glossary: dict[str, str] = field(default_factory=dict)
     directory_urls: bool = True  # MkDocs' use_directory_urls: how raw HTML links are written
+    # The Markdown pages under docs/ (paths), for links to a page a smaller site may not have.
+    pages: frozenset[str] = frozenset()
 
 
 def macro(function: Callable[..., str]) -> Callable[..., str]:

@@ -59,7 +59,7 @@ def fresh(page, url: str) -> None:
 
 def start_mock(page) -> None:
     page.locator("#mock-app button", has_text="Start the exam").click()
-    page.wait_for_selector("#mock-app fieldset")
+    page.wait_for_selector("#mock-app fieldset.mock-question")
 
 def test_mock_page_loads_the_bank_only_to_start(built_site, site_server, offline):
     page = offline.new_page()
@@ -138,7 +138,7 @@ def test_a_whole_mock_exam_by_keyboard(site_server, offline):
     start_at(page, "article h1")
     tab_to(page, "#mock-app button")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#mock-app fieldset")
+    page.wait_for_selector("#mock-app fieldset.mock-question")
     bank = page.evaluate("window.questionBank")
     by_id = {q["id"]: q for q in bank["questions"]}
     state = page.evaluate("JSON.parse(localStorage.getItem('dva-mock-v1'))")["current"]
@@ -257,7 +257,7 @@ def test_questions_missed_in_a_mock_link_to_their_practice_set(built_site, site_
     page.locator("#mock-app button", has_text="Submit the exam").click()
     page.wait_for_selector("#mock-result")
     page.goto(site_server.url + "practice/", wait_until="load")
-    links = page.locator("#progress-app ol a")
+    links = page.locator("#progress-app .practice-missed a")
     assert links.count() == 10, "every unanswered question counts as missed"
     for n in range(links.count()):
         href = links.nth(n).evaluate("a => a.href")
@@ -378,7 +378,7 @@ def test_mock_exam_fits_a_phone(site_server, browser):
     page = context.new_page()
     fresh(page, site_server.url + "practice/mock/?seed=1")
     page.get_by_role("button", name="Start the exam").click()
-    page.wait_for_selector("#mock-app fieldset")
+    page.wait_for_selector("#mock-app fieldset.mock-question")
     for _ in range(3):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the exam scrolls sideways"
         page.get_by_role("button", name="Next").click()

@@ -66,7 +66,7 @@ def test_after_one_visit_the_site_works_with_no_connection(published, browser):
     assert first.locator(".practice-result").text_content().strip(), "a practice question is checked"
     page.goto(server.url + "practice/mock/", wait_until="load")
     page.locator("#mock-app button", has_text="Start the exam").click()
-    page.wait_for_selector("#mock-app fieldset")
+    page.wait_for_selector("#mock-app fieldset.mock-question")
     assert page.locator(".mock-bar").text_content().startswith("Question 1 of 65")
     assert page.errors == [] and context.blocked == []
     context.context.close()
