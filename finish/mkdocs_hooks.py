@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 import finish  # noqa: E402
-from finish import downloads, serviceworker, stylesheets  # noqa: E402
+from finish import downloads, scripts, serviceworker, stylesheets  # noqa: E402
 from macros.datafiles import DataError, load_site_data  # noqa: E402
 
 _state: dict = {}
@@ -100,5 +100,6 @@ def on_post_build(config):
     # The downloads made with the site (the Anki deck) get their link and size now; the PDFs and
     # the offline zip when tools/pdf.py and tools/offline.py add them.
     downloads.fill_sizes(site, [path for path, html in _state["pages"].items() if "data-download" in html])
+    scripts.minify_scripts(site, Path(config.docs_dir))  # before the service worker lists the files with their hashes
     if config.extra.get("service_worker"):
         serviceworker.write_service_worker(site)

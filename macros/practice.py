@@ -132,7 +132,7 @@ def questions_of(data: SiteData, domain_number: int | None = None) -> list[Quest
 
 # The controls of a practice page; invisible (not absent) until the script runs, so nothing moves.
 PRACTICE_BAR = (
-    '<div class="practice-bar" data-practice-domain="{domain}"><p class="practice-status" role="status"></p>'
+    '<div class="practice-bar" data-practice-domain="{domain}"><p class="practice-status" role="status" data-service-names="{names}"></p>'
     '<a class="practice-all" href="./" hidden>Show every question of this set</a>'
     '<label class="practice-toggle"><input type="checkbox" id="practice-one"> One question at a time</label></div>'
     '<div class="practice-nav" hidden><button type="button" class="md-button" data-go="prev">Previous</button>'
@@ -155,7 +155,11 @@ def practice_questions(ctx: Context, task: str) -> str:
     questions = [q for q in data.questions.values() if q.task == task]
     if not questions:
         return "*No questions for this task statement yet.*"
-    return "\n\n".join([PRACTICE_BAR.format(domain=domain.id)]
+    # The names of the services this set touches, for its status line ("5 questions on STS, SDKs and
+    # CLI" when filtered by `?service=sts`).
+    services = {s: ctx.data.services[s].short or ctx.data.services[s].name for q in questions for s in q.services}
+    names = html.escape(json.dumps(services, separators=(",", ":"), ensure_ascii=False), quote=True)
+    return "\n\n".join([PRACTICE_BAR.format(domain=domain.id, names=names)]
                        + [question_html(ctx, question, n) for n, question in enumerate(questions, start=1)])
 
 

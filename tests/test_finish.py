@@ -226,3 +226,21 @@ def _material_dirs() -> list[Path]:
 
 
 MATERIAL_TABLE_RULES = "c8fd8622653dd5f0"  # mkdocs-material 9.8.1
+
+
+def test_our_scripts_are_minified_in_the_built_site_and_others_untouched(built_site):
+    from finish.scripts import SCRIPTS
+
+    source = ROOT / "docs" / SCRIPTS
+    ours = [p for p in source.rglob("*.js") if "vendor" not in p.parts]
+    assert len(ours) > 10
+    for path in ours:
+        original = path.read_text(encoding="utf-8")
+        text = (built_site / SCRIPTS / path.relative_to(source)).read_text(encoding="utf-8")
+        assert len(text) < 0.8 * len(original) and "\n  //" not in text, f"{path.name} is minified"
+    for path in source.rglob("vendor/**/*.js"):
+        assert (built_site / SCRIPTS / path.relative_to(source)).read_bytes() == path.read_bytes(), path
+    import material  # the theme's own scripts are as the theme ships them
+
+    lunr = next((built_site / SCRIPTS / "lunr").glob("*.js"))
+    assert lunr.read_bytes() == (Path(material.__file__).parent / "templates" / SCRIPTS / "lunr" / lunr.name).read_bytes()

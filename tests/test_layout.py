@@ -203,3 +203,23 @@ def test_diagram_text_is_at_least_12px(built_site, site_server, browser):
                          for t in page.evaluate(RENDERED_TEXT) if t["size"] < 11.95]
     context.context.close()
     assert problems == [], "\n".join(problems[:20])
+
+
+@pytest.mark.browser
+def test_the_exam_room_does_not_jump_as_its_script_draws_it(site_server, browser):
+    """The mock exam, the review page and the progress panel are drawn by script; the room they
+    take is kept from the first paint, so a first visit on a phone sees nothing move (Lighthouse's
+    layout shift, as the browser reports it). At a desktop width a page shorter than the window
+    still sees its footer rise once, as Material's script sizes the navigation sidebar: every
+    short page does that, not the exam room."""
+    context = OfflineContext(browser, viewport=PHONE)
+    context.context.add_init_script("""window.shifts = [];
+      new PerformanceObserver(list => list.getEntries().forEach(e => window.shifts.push(e.value)))
+        .observe({type: "layout-shift", buffered: true});""")
+    page = context.new_page()
+    for path in ["practice/", "practice/mock/", "practice/review/"]:
+        page.goto(site_server.url + path, wait_until="load")
+        page.locator("#progress-app table, #mock-app h2, #review-app h2").first.wait_for()
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert page.evaluate("window.shifts.reduce((a, b) => a + b, 0)") < 0.01, f"/{path} moves while it is drawn"
+    context.context.close()

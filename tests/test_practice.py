@@ -107,6 +107,7 @@ def test_practice_sets_are_per_task_and_filter_by_service(site_server, offline):
     assert 0 < shown.count() < page.locator(".practice-question").count()
     for n in range(shown.count()):
         assert "vpc" in shown.nth(n).get_attribute("data-services").split()
+    assert page.locator(".practice-status").text_content() == f"{shown.count()} questions on VPC", "the service's name, not its id"
 
 
 def test_every_question_reads_with_javascript_off(built_site, site_server, browser):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import site_pages
+from conftest import ROOT, site_pages
 
 
 def test_every_page_has_a_strict_content_security_policy(site_soups):
@@ -126,3 +126,6 @@ def test_the_home_page_starts_a_newcomer_on_a_path(site_soups):
     assert links[0][0] == "exam/" and "practice/" in links[1] and "practice/mock/" in links[2]
     text = home.get_text()
     assert text.index(".ci/serve") > text.index("All services"), "developer commands come last"
+    rules = (ROOT / "docs" / "assets" / "javascripts" / "practice" / "rules.js").read_text(encoding="utf-8")
+    ready = re.search(r"READY_SCORE = (\d+);", rules).group(1)
+    assert f"three mocks in a row at {ready} or" in " ".join(text.split()), "the home page names the verdict's own mark"

@@ -71,8 +71,11 @@
     var shown = service || task ? filter(sections, service, task) : sections;
     var status = document.querySelector(".practice-status");
     var tally = { answered: 0, right: 0 };
+    var names = {};
+    try { names = JSON.parse(status.getAttribute("data-service-names")) || {}; } catch (e) { /* the id will do */ }
+    var serviceName = names[service] || service;
     function say() {
-      status.textContent = shown.length + " questions" + (service ? " on " + service : "") + (task ? " in task " + task : "") +
+      status.textContent = shown.length + " questions" + (service ? " on " + serviceName : "") + (task ? " in task " + task : "") +
         (tally.answered ? " · " + tally.right + " of " + tally.answered + " answered right" : "");
     }
     say();

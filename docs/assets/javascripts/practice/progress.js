@@ -13,7 +13,7 @@
       return el("tr", {}, [el("td", {}, [el("a", { href: d.url, text: d.name })]), el("td", { text: mine.length + " of " + d.count }),
         el("td", { text: mine.length ? rules.percent(right, mine.length) + "%" : "not started" })]);
     });
-    return DVA.dom.table("data-table practice-readiness", ["Domain", "Questions tried", "Right at the last first try"], rows);
+    return DVA.dom.table("data-table practice-readiness", ["Domain", "Questions tried", "Right at first try"], rows);
   }
 
   function missedList(app, answers) {
