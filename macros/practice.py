@@ -119,7 +119,10 @@ def question_html(ctx: Context, question: Question, number: int) -> str:
         + "</fieldset>"
         '<div class="practice-actions"><button type="button" class="md-button practice-check">Check answer</button>'
         '<p class="practice-result" role="status"></p></div>'
-        f'<details class="question"><summary>Answer and explanations</summary>'
+        # The explanations stay out of the search index (Material's data-search-exclude): they were
+        # 40 % of it, built again by every page a reader opens, and a question's wording should not
+        # outrank the page that teaches the term.
+        f'<details class="question" data-search-exclude><summary>Answer and explanations</summary>'
         f'<p><strong>Answer: {answer}</strong></p><ul>{explanations}</ul>'
         f'<p>Re-read: {learn} · Source: <a href="{html.escape(question.source)}">AWS documentation</a> '
         f'(checked {question.verified.isoformat()})</p></details></section>'

@@ -38,7 +38,7 @@ def unzipped(tmp_path_factory) -> Path:
 @pytest.mark.browser
 @pytest.mark.xdist_group("offline")
 def test_the_unzipped_site_works_from_file_urls(browser, unzipped):
-    files = OfflineContext(browser, allowed=files_only)
+    files = OfflineContext(browser, allowed=files_only, search=True)
     page = files.context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

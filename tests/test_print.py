@@ -121,7 +121,7 @@ def test_a_practice_page_prints_questions_first_and_answers_at_the_end(printed, 
     from site_server import serve
 
     server, base = serve(site)
-    page = browser.new_context(service_workers="block").new_page()
+    page = sheets_tool.print_context(browser).new_page()
     try:
         pdf = sheets_tool.print_page(page, base + "practice/task-4-1/")
     finally:

@@ -100,7 +100,7 @@ def layout_problems(marks: dict, positions: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def print_page(browser):
-    page = browser.new_context(service_workers="block").new_page()
+    page = sheets_tool.print_context(browser).new_page()
     yield page
     page.close()
 

@@ -49,7 +49,7 @@ def test_the_worker_lists_every_page_and_asset_but_the_downloads(built_site):
 
 def test_after_one_visit_the_site_works_with_no_connection(published, browser):
     site, server = published
-    context = OfflineContext(browser, service_workers="allow")
+    context = OfflineContext(browser, search=True, service_workers="allow")
     page = context.new_page()
     page.goto(server.url, wait_until="load")
     cached(page)
@@ -74,7 +74,7 @@ def test_after_one_visit_the_site_works_with_no_connection(published, browser):
 
 def test_a_new_build_is_offered_and_then_served_whole(published, browser):
     site, server = published
-    context = OfflineContext(browser, service_workers="allow")
+    context = OfflineContext(browser, search=True, service_workers="allow")
     page = context.new_page()
     page.goto(server.url + "services/sqs/", wait_until="load")
     cached(page)
@@ -98,7 +98,7 @@ def test_a_new_build_is_offered_and_then_served_whole(published, browser):
 
 
 def test_the_site_can_be_added_to_the_home_screen(site_server, browser):
-    context = OfflineContext(browser, service_workers="allow")
+    context = OfflineContext(browser, search=True, service_workers="allow")
     page = context.new_page()
     page.goto(site_server.url, wait_until="load")
     manifest_url = page.locator('link[rel="manifest"]').get_attribute("href")
