@@ -122,6 +122,12 @@ def built_site(tmp_path_factory, worker_id) -> Path:
     return site
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that need no built site first: while one worker builds the site, the other runs them
+    instead of waiting for it (the order within each part is kept)."""
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
 def site_soups(built_site) -> dict:
     """Every HTML file of the built site, parsed once: its path in the site -> BeautifulSoup.

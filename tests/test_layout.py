@@ -78,12 +78,15 @@ def _dark(page, base_url: str) -> None:
 
 
 SCROLL_THROUGH = """async () => {
-  // two frames, so the sections scrolled near are drawn (NEXT_FRAME: at most 250 ms each)
+  // a frame a step: the scroll made in a frame's animation callback is what that frame draws, so
+  // the sections scrolled near are drawn (at most 250 ms a step)
   """ + NEXT_FRAME + """
+  const step = () => new Promise(done => { requestAnimationFrame(done); setTimeout(done, 250); });
+  await frame();
   const root = document.documentElement, heights = [root.scrollHeight];
   for (let y = 0; y < root.scrollHeight; y += innerHeight * 0.8) {
     scrollTo(0, y);
-    await frame();
+    await step();
     heights.push(root.scrollHeight);
   }
   return heights;

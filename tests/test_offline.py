@@ -71,6 +71,25 @@ def test_the_unzipped_site_works_from_file_urls(browser, unzipped):
         # The scripts of the site's own pages work from a folder too.
         page.goto(unzipped.joinpath("flashcards", "sqs.html").as_uri(), wait_until="load")
         page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
+        # The exam room: a short mock answered as you go, a miss, submitted; then the review page,
+        # whose scheduler (ts-fsrs) loads by a script tag from the folder once the queue holds it.
+        page.goto(unzipped.joinpath("practice", "mock.html").as_uri() + "?seed=7&questions=2", wait_until="load")
+        page.locator("#mock-mode-check").check()
+        page.get_by_role("button", name="Start the exam").click()
+        page.wait_for_selector(".mock-question")
+        item = page.evaluate("JSON.parse(localStorage.getItem('dva-mock-v1'))")["current"]["items"][0]
+        answer = page.evaluate(f"window.questionBank.questions.find(q => q.id === {item['id']!r}).answer")
+        wrong = next(n for n in range(len(item["order"])) if "ABCDEFGH"[item["order"][n]] not in answer)
+        page.locator(f"#mock-option-{wrong}").check()
+        page.get_by_role("button", name="Check answer").click()
+        page.wait_for_selector(".mock-question .practice-option.is-wrong")
+        page.get_by_role("button", name="Review answers").click()
+        page.get_by_role("button", name="Submit the exam").click()
+        page.wait_for_selector("#mock-result")
+        page.goto(unzipped.joinpath("practice", "review.html").as_uri(), wait_until="load")
+        page.wait_for_selector(".drill-summary", timeout=10000)
+        assert "back later, the next on" in page.locator(".drill-summary").text_content(), "the miss (and the unanswered) queued"
+        assert page.evaluate("typeof window.FSRS") == "object", "the scheduler loaded from the folder"
         assert files.blocked == [], files.blocked
         assert errors == [], errors
     finally:
