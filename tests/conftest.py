@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from project import SOURCES  # noqa: E402
-from site_server import launch, serve, site_pages  # noqa: E402,F401  (site_pages: for the tests)
+from site_server import launch, search_index_without_documents, serve, site_pages  # noqa: E402,F401  (site_pages: for the tests)
 
 
 def data_dir_with(tmp_path: Path, bad_case: str | None = None) -> Path:
@@ -187,33 +187,10 @@ def files_only(url: str) -> bool:
 BLOCKED_WORKER = "Service Worker registration blocked by Playwright"
 
 
-# Every page a browser opens fetches the whole search index (1.3 MB) and builds it in a worker:
-# about a third of a second of processor time, the same on every page. A context gets the index
-# with its configuration but no documents instead, unless its test searches (`search=True`:
-# tests/test_search.py, the offline copy, the service worker); the pages are otherwise as built.
-_EMPTIED: dict[str, str] = {}
-
-
-def without_documents(route) -> None:
-    import json
-    import urllib.request
-
-    from playwright.sync_api import Error
-
-    url = route.request.url
-    if url not in _EMPTIED:
-        with urllib.request.urlopen(url) as response:
-            _EMPTIED[url] = json.dumps({**json.load(response), "docs": []})
-    try:
-        route.fulfill(status=200, content_type="application/json", body=_EMPTIED[url])
-    except Error:
-        pass  # the page was closed while its index was on the way
-
-
 class OfflineContext:
     """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts):
     others are aborted and recorded; the search index is empty unless the test searches
-    (`search=True`, above). Service workers are blocked unless a test asks for them
+    (`search=True`; tools/site_server.py says why). Service workers are blocked unless a test asks for them
     (`service_workers="allow"`): otherwise every new context would precache the whole site in the
     background of every other test (tests/test_service_worker.py tests the worker)."""
 
@@ -229,8 +206,8 @@ class OfflineContext:
                 route.abort()
 
         self.context.route("**/*", only_allowed)
-        if not search:
-            self.context.route("**/search/search_index.json", without_documents)
+        if not search:  # the tests that search ask for the real index (tools/site_server.py)
+            search_index_without_documents(self.context)
 
     def new_page(self):
         page = self.context.new_page()

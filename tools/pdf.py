@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import html
 import io
-import json
 import os
 import re
 import subprocess
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from macros.datafiles import load_site_data  # noqa: E402
 import budgets  # noqa: E402
 from project import data_dir, mkdocs_config  # noqa: E402
-from site_server import launch, serve  # noqa: E402
+from site_server import launch, search_index_without_documents, serve  # noqa: E402
 
 PDF_DIR = "pdf"
 
@@ -46,23 +45,10 @@ class Sheet:
 
 def print_context(browser):
     """A browser context for printing: no service worker (it would precache the whole site in the
-    background of every sheet), and an empty search index, which every page would otherwise fetch
-    and build in a worker (1.3 MB, a third of a second of processor time per sheet) for a search
-    box that paper does not show."""
+    background of every sheet), and the search index without its documents (`site_server`): paper
+    shows no search box."""
     context = browser.new_context(service_workers="block")
-
-    emptied: dict[str, str] = {}
-
-    def without_documents(route) -> None:
-        import urllib.request
-
-        url = route.request.url
-        if url not in emptied:
-            with urllib.request.urlopen(url) as response:
-                emptied[url] = json.dumps({**json.load(response), "docs": []})
-        route.fulfill(status=200, content_type="application/json", body=emptied[url])
-
-    context.route("**/search/search_index.json", without_documents)
+    search_index_without_documents(context)
     return context
 
 
