@@ -447,14 +447,21 @@ _ABBREVIATION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<expansion>\S.*)$")
 
 
 def parse_abbreviations(text: str, label: str) -> dict[str, str]:
-    """`*[SQS]: Amazon Simple Queue Service` lines; anything else but blank lines is an error."""
+    """`*[SQS]: Amazon Simple Queue Service` lines, each after a blank line; anything else is an
+    error. The file is appended to every page (pymdownx.snippets), and Python-Markdown reads a block
+    of definitions again after each one it takes: 200 lines in one block took half the site's
+    build time, one paragraph per definition almost none."""
     entries: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         match = _ABBREVIATION.match(line)
         if not match:
             raise ValueError(f"{label}:{number}: expected '*[ABBR]: Expansion', got {line!r}")
+        if number > 1 and lines[number - 2].strip():
+            raise ValueError(f"{label}:{number}: leave a blank line before {line!r}: one definition per "
+                             "paragraph (a block of definitions makes every page's build several times slower)")
         abbr = match.group("abbr")
         if abbr in entries:
             raise ValueError(f"{label}:{number}: duplicate abbreviation {abbr!r}")

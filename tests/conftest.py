@@ -122,10 +122,28 @@ def built_site(tmp_path_factory, worker_id) -> Path:
     return site
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Tests that need no built site first: while one worker builds the site, the other runs them
-    instead of waiting for it (the order within each part is kept)."""
-    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+    """The order the two workers take the tests in (pytest.ini keeps it: --no-loadscope-reorder).
+    The tests that read the parsed pages (`site_soups`) share one worker, so that the site is
+    parsed once, not once per worker."""
+    for item in items:
+        if "site_soups" in getattr(item, "fixturenames", ()) and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group("soups"))
+    items.sort(key=_turn)
+
+
+def _turn(item) -> int:
+    """Tests that need no built site first, so that one worker builds the site while the other
+    runs them, the offline copy (which builds its own) leading; then the long groups of tests on the
+    built site; then the other browser tests; and last the quick checks of the built HTML, which
+    even out the two workers' ends. The order within each part is kept."""
+    names, grouped = getattr(item, "fixturenames", ()), item.get_closest_marker("xdist_group") is not None
+    if "built_site" not in names:
+        return 0 if grouped else 1
+    if grouped:
+        return 2
+    return 3 if item.get_closest_marker("browser") else 4
 
 
 @pytest.fixture(scope="session")
@@ -143,6 +161,32 @@ def site_soups(built_site) -> dict:
 # JavaScript: `await frame()` waits for the next painted frame, or 250 ms at most: a page the
 # browser does not paint runs no animation frames, and the wait would never end.
 NEXT_FRAME = "const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 250); });"
+
+# The drawn size of every text of the diagrams a page shows: one drawing per figure is visible
+# (a wide one, a narrow one), scaled to its column.
+RENDERED_TEXT = """() => [...document.querySelectorAll('svg.diagram')].filter(svg => svg.checkVisibility()).flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => ({
+    size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent,
+  }));
+})"""
+# The widths a diagram is read at: a desktop, a phone and a small phone.
+DIAGRAM_VIEWPORTS = [{"width": 1366, "height": 900}, {"width": 390, "height": 844}, {"width": 360, "height": 740}]
+
+
+def diagram_text_problems(page, path: str) -> list[str]:
+    """Lay the open page out at each of DIAGRAM_VIEWPORTS (ending at the first): each figure shows
+    one drawing, and its text is drawn at 12 px or more."""
+    problems = []
+    for viewport in DIAGRAM_VIEWPORTS[1:] + DIAGRAM_VIEWPORTS[:1]:
+        page.set_viewport_size(viewport)
+        if not page.evaluate("[...document.querySelectorAll('figure.diagram-figure')].every(f => "
+                             "[...f.querySelectorAll('svg')].filter(s => s.checkVisibility()).length === 1)"):
+            problems.append(f"/{path} at {viewport['width']} px: a figure does not show exactly one drawing")
+        problems += [f"/{path} at {viewport['width']} px: {t['text']!r} at {t['size']:.1f} px"
+                     for t in page.evaluate(RENDERED_TEXT) if t["size"] < 11.95]
+    return problems
+
 
 class SiteServer:
     """The built site on 127.0.0.1, on a free port, in a background thread."""

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import NEXT_FRAME, OfflineContext, mini_project, mkdocs_build, site_pages, SiteServer
+from conftest import NEXT_FRAME, OfflineContext, diagram_text_problems, mini_project, mkdocs_build, site_pages, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -148,7 +148,8 @@ def test_every_page_loads_offline_without_errors_and_passes_axe(built_site, site
     """Every page (a quarter of them per run), offline, at a desktop size, scrolled through: nothing
     on the console, no request leaving the machine, every diagram drawn, a height that does not jump
     by 1 % on the way down, nothing found by axe in the default colour scheme, and no contrast
-    problem in the dark one."""
+    problem in the dark one. Then, on a page with diagrams, the same page laid out at a phone's and
+    a small phone's width too: one drawing per figure, its text 12 px or more at each width."""
     context = axe_context(browser, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     pages = swept_pages(built_site)
@@ -156,13 +157,16 @@ def test_every_page_loads_offline_without_errors_and_passes_axe(built_site, site
     problems, contrast = [], ContrastSampler()
     for path in pages[chunk::AXE_CHUNKS]:
         page.goto(site_server.url + path, wait_until="load")
-        for figure in page.locator("figure.diagram-figure svg:visible").all():
+        figures = page.locator("figure.diagram-figure svg:visible").all()
+        for figure in figures:
             box = figure.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 20, f"{path}: a diagram did not render"
         heights = draw_everything(page)
         if max(heights) - min(heights) > 0.01 * max(heights):
             problems.append(f"{path}: {heights[0]} px high at the top, between {min(heights)} and {max(heights)} px on the way down")
         problems += axe_problems(page, path, contrast)
+        if figures:
+            problems += diagram_text_problems(page, path)
     context.context.close()
     assert context.blocked == [], f"requests left the machine: {context.blocked}"
     assert page.errors == [], page.errors
@@ -194,7 +198,8 @@ def test_the_contrast_check_sees_each_colour_pairing_once_and_misses_none(browse
 def test_the_diagrams_of_the_site_render(built_site, site_server, offline):
     page = offline.new_page()
     with_diagrams = [p for p in site_pages(built_site) if "diagram-figure" in (built_site / p / "index.html").read_text(encoding="utf-8")]
-    assert len(with_diagrams) >= 5
+    assert len(with_diagrams) >= 5 and {"services/kms/", "services/codedeploy/"} <= set(with_diagrams)
+    assert set(with_diagrams) <= set(swept_pages(built_site)), "the sweep reads every diagram at each width"
     page.goto(site_server.url + with_diagrams[0], wait_until="load")
     assert page.locator("figure.diagram-figure svg:visible").first.bounding_box()["width"] > 100
 

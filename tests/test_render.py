@@ -146,7 +146,10 @@ def test_stray_jinja_comment_is_found():
 
 def test_glossary_parsing():
     assert render.parse_abbreviations("*[SQS]: Simple Queue Service\n\n", "g.md") == {"SQS": "Simple Queue Service"}
-    with pytest.raises(ValueError, match="g.md:2: duplicate abbreviation 'A'"):
-        render.parse_abbreviations("*[A]: x\n*[A]: y", "g.md")
+    with pytest.raises(ValueError, match="g.md:3: duplicate abbreviation 'A'"):
+        render.parse_abbreviations("*[A]: x\n\n*[A]: y", "g.md")
+    # One definition per paragraph: Python-Markdown re-reads a block of them once per definition.
+    with pytest.raises(ValueError, match="g.md:2: leave a blank line before"):
+        render.parse_abbreviations("*[A]: x\n*[B]: y", "g.md")
     with pytest.raises(ValueError, match="g.md:1: expected"):
         render.parse_abbreviations("SQS - queue", "g.md")

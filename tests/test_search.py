@@ -291,7 +291,7 @@ FOCUSED = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
 def test_every_tab_stop_on_the_home_page_is_visible(site_server, browser, width, height):
-    context = OfflineContext(browser, search=True, viewport={"width": width, "height": height})
+    context = OfflineContext(browser, viewport={"width": width, "height": height})
     page = context.new_page()
     page.goto(site_server.url, wait_until="load")
     invisible = []
@@ -309,7 +309,7 @@ def test_every_tab_stop_on_the_home_page_is_visible(site_server, browser, width,
 def test_the_keyboard_reaches_sqs_in_the_navigation_quickly(site_server, browser):
     """Tab through the home page at desktop width, opening the SQS category with Enter when it
     has focus, until the SQS link has focus: 14 Tabs (37 before the services were grouped)."""
-    context = OfflineContext(browser, search=True, viewport={"width": 1366, "height": 900})
+    context = OfflineContext(browser, viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.goto(site_server.url, wait_until="load")
     category = DATA.categories[DATA.services["sqs"].category].name
@@ -351,7 +351,7 @@ def test_the_keyboard_still_searches(site_server, offline):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
 def test_titles_tags_and_service_tables_look_even(site_server, browser, scheme, width, height):
-    context = OfflineContext(browser, search=True, viewport={"width": width, "height": height}, color_scheme=scheme)
+    context = OfflineContext(browser, viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site_server.url, wait_until="load")
     h1, h2 = (page.evaluate("h => { const s = getComputedStyle(document.querySelector('.md-content .md-typeset ' + h));"
