@@ -162,32 +162,6 @@ def site_soups(built_site) -> dict:
 # browser does not paint runs no animation frames, and the wait would never end.
 NEXT_FRAME = "const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 250); });"
 
-# The drawn size of every text of the diagrams a page shows: one drawing per figure is visible
-# (a wide one, a narrow one), scaled to its column.
-RENDERED_TEXT = """() => [...document.querySelectorAll('svg.diagram')].filter(svg => svg.checkVisibility()).flatMap(svg => {
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  return [...svg.querySelectorAll('text')].map(t => ({
-    size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent,
-  }));
-})"""
-# The widths a diagram is read at: a desktop, a phone and a small phone.
-DIAGRAM_VIEWPORTS = [{"width": 1366, "height": 900}, {"width": 390, "height": 844}, {"width": 360, "height": 740}]
-
-
-def diagram_text_problems(page, path: str) -> list[str]:
-    """Lay the open page out at each of DIAGRAM_VIEWPORTS (ending at the first): each figure shows
-    one drawing, and its text is drawn at 12 px or more."""
-    problems = []
-    for viewport in DIAGRAM_VIEWPORTS[1:] + DIAGRAM_VIEWPORTS[:1]:
-        page.set_viewport_size(viewport)
-        if not page.evaluate("[...document.querySelectorAll('figure.diagram-figure')].every(f => "
-                             "[...f.querySelectorAll('svg')].filter(s => s.checkVisibility()).length === 1)"):
-            problems.append(f"/{path} at {viewport['width']} px: a figure does not show exactly one drawing")
-        problems += [f"/{path} at {viewport['width']} px: {t['text']!r} at {t['size']:.1f} px"
-                     for t in page.evaluate(RENDERED_TEXT) if t["size"] < 11.95]
-    return problems
-
-
 class SiteServer:
     """The built site on 127.0.0.1, on a free port, in a background thread."""
 

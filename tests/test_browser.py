@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import NEXT_FRAME, OfflineContext, diagram_text_problems, mini_project, mkdocs_build, site_pages, SiteServer
+from conftest import NEXT_FRAME, OfflineContext, mini_project, mkdocs_build, site_pages, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -140,6 +140,31 @@ def axe_problems(page, path: str, contrast: ContrastSampler, dark_too: bool = Tr
     return [f"{where}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for where, v in violations]
 
 
+# The drawn size of every text of the diagrams a page shows: one drawing per figure is visible
+# (a wide one, a narrow one), scaled to its column.
+RENDERED_TEXT = """() => [...document.querySelectorAll('svg.diagram')].filter(svg => svg.checkVisibility()).flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => ({
+    size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent,
+  }));
+})"""
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def diagram_text_problems(page, path: str) -> list[str]:
+    """Lay the open page out at a phone's and a small phone's width, then back at the desktop's:
+    at each, every figure shows one drawing, its text 12 px or more."""
+    problems = []
+    for viewport in [{"width": 390, "height": 844}, {"width": 360, "height": 740}, DESKTOP]:
+        page.set_viewport_size(viewport)
+        if not page.evaluate("[...document.querySelectorAll('figure.diagram-figure')].every(f => "
+                             "[...f.querySelectorAll('svg')].filter(s => s.checkVisibility()).length === 1)"):
+            problems.append(f"/{path} at {viewport['width']} px: a figure does not show exactly one drawing")
+        problems += [f"/{path} at {viewport['width']} px: {t['text']!r} at {t['size']:.1f} px"
+                     for t in page.evaluate(RENDERED_TEXT) if t["size"] < 11.95]
+    return problems
+
+
 AXE_CHUNKS = 4  # every page, split so that parallel workers share the work
 
 
@@ -150,7 +175,7 @@ def test_every_page_loads_offline_without_errors_and_passes_axe(built_site, site
     by 1 % on the way down, nothing found by axe in the default colour scheme, and no contrast
     problem in the dark one. Then, on a page with diagrams, the same page laid out at a phone's and
     a small phone's width too: one drawing per figure, its text 12 px or more at each width."""
-    context = axe_context(browser, viewport={"width": 1366, "height": 900})
+    context = axe_context(browser, viewport=DESKTOP)
     page = context.new_page()
     pages = swept_pages(built_site)
     assert len(pages) > 40
