@@ -197,3 +197,39 @@ def test_the_exam_room_does_not_jump_as_its_script_draws_it(site_server, browser
         page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         assert page.evaluate("window.shifts.reduce((a, b) => a + b, 0)") < 0.01, f"/{path} moves while it is drawn"
     context.context.close()
+
+
+# Every change of <html>'s classes, with whether the body had begun when it was seen; a
+# MutationObserver reports after the script that made the change, so a change made in the head is
+# seen before the body exists. (The observer watches the document: <html> is not there yet.)
+CLASS_CHANGES = """window.classChanges = [];
+new MutationObserver(all => {
+  const body = !!document.body, records = all.filter(r => r.target === document.documentElement);
+  records.forEach((r, i) => window.classChanges.push({
+    body, old: r.oldValue || "",
+    now: i + 1 < records.length ? records[i + 1].oldValue || "" : document.documentElement.className,
+  }));
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["class"], attributeOldValue: true});"""
+
+
+@pytest.mark.browser
+def test_the_page_classes_are_set_before_the_page_is_drawn(site_server, browser):
+    """<html> gets the classes Material's script gives it (`js`, `js-focus-visible`) in the head
+    (overrides/main.html), before anything is drawn: given by the script, they restyled the whole
+    page, a third of its first task on a phone. After that they do not change. Our controls that
+    wait for their script show once it has run."""
+    context = OfflineContext(browser, viewport=PHONE)
+    context.context.add_init_script(CLASS_CHANGES)
+    page = context.new_page()
+    for path, control in [("exam/", None), ("practice/task-1-1/", ".practice-actions"), ("flashcards/sqs/", ".flashcard-study")]:
+        page.goto(site_server.url + path, wait_until="load")
+        if control:
+            page.locator(control).first.wait_for(state="visible")
+        changes = page.evaluate("window.classChanges")
+        classes = page.evaluate("[...document.documentElement.classList]")
+        assert "js" in classes and "no-js" not in classes, f"/{path}: {classes}"
+        assert any("js" in c["now"].split() for c in changes if not c["body"]), f"/{path}: not set in the head: {changes}"
+        late = [c for c in changes if c["body"] and set(c["old"].split()) != set(c["now"].split())]
+        assert late == [], f"/{path}: <html>'s classes changed once the page was drawn: {late}"
+        assert page.errors == [], page.errors
+    context.context.close()

@@ -149,6 +149,8 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".flashcards[data-deck]"), deck);
     Array.prototype.forEach.call(document.querySelectorAll("[data-flashcards-summary]"), summary);
+    // The study panels work now: show them (extra.css).
+    Array.prototype.forEach.call(document.querySelectorAll(".flashcard-study"), function (n) { n.classList.add("is-live"); });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -16,6 +16,8 @@
       hideFallback();
       DVA[pair[1]](app);
     });
+    // The controls work now: show them (extra.css).
+    document.querySelectorAll(".practice-bar, .practice-actions").forEach(function (n) { n.classList.add("is-live"); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,6 +1,6 @@
 // Practice pages: check each question in place. The page carries its controls already
-// (macros/practice.py), kept invisible until this script runs (`.no-js` in extra.css), so nothing
-// moves when they start working; one listener serves every question.
+// (macros/practice.py), kept invisible until main.js marks them `is-live` (extra.css), so
+// nothing moves when they start working; one listener serves every question.
 (function (DVA) {
   "use strict";
   var el = DVA.dom.el;
