@@ -239,14 +239,15 @@ def report_lighthouse(site: Path, runs: int = LIGHTHOUSE_RUNS) -> None:
     try:
         print(f"\nLighthouse 12, mobile, gzip, median of {runs} runs "
               f"(budget {budgets.LIGHTHOUSE_SCORE} each; performance {budgets.LIGHTHOUSE_PERFORMANCE_WITH_DIAGRAMS} on pages with diagrams)")
-        print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'TBT ms':>7} {'LCP ms':>7}   performance in each run")
+        width = max(len(name) for name in LIGHTHOUSE_PAGES)
+        print(f"{'page':<{width}} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'TBT ms':>7} {'LCP ms':>7}   performance in each run")
         indexes = []
         for name, path in LIGHTHOUSE_PAGES.items():
             scores = [lighthouse_scores(binary, base + path) for _ in range(runs)]
             indexes += [s["machine"] for s in scores]
             median = {key: round(statistics.median(s[key] for s in scores)) for key in scores[0]}
             each = " ".join(str(s["performance"]) for s in scores)
-            print(f"{name:<22} {median['performance']:>5} {median['accessibility']:>5} "
+            print(f"{name:<{width}} {median['performance']:>5} {median['accessibility']:>5} "
                   f"{median['best-practices']:>5} {median['seo']:>5} {median['tbt']:>7} {median['lcp']:>7}   {each}")
         print(f"benchmark index of this machine: {min(indexes):.0f} to {max(indexes):.0f} (Lighthouse's CPU score; higher is faster)")
     finally:
