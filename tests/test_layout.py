@@ -216,7 +216,7 @@ new MutationObserver(all => {
 def test_the_page_classes_are_set_before_the_page_is_drawn(site_server, browser):
     """<html> gets the classes Material's script gives it (`js`, `js-focus-visible`) in the head
     (overrides/main.html), before anything is drawn: given by the script, they restyled the whole
-    page, a third of its first task on a phone. After that they do not change. Our controls that
+    page, a quarter of its first task on a phone. After that they do not change. Our controls that
     wait for their script show once it has run."""
     context = OfflineContext(browser, viewport=PHONE)
     context.context.add_init_script(CLASS_CHANGES)
