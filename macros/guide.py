@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from . import sizes
 from .models import SiteData
 from .registry import Context, UnknownReference, macro
 from .render import _service_link, _table, escape, link
@@ -40,9 +41,22 @@ def page_label(data: SiteData, page: str) -> str:
 
 def section_link(data: SiteData, ref: str, page: str) -> str:
     """`services/sqs.md#dead-letter-queues` as `[SQS: dead letter queues](...)`."""
+    return f"[{escape(section_label(data, ref))}]({link(ref, page)})"
+
+
+def section_label(data: SiteData, ref: str) -> str:
+    """What a link to a section says: `SQS: dead letter queues`."""
     target, _, anchor = ref.partition("#")
-    label = page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
-    return f"[{escape(label)}]({link(ref, page)})"
+    return page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
+
+
+def _skimmed_table(headers: list[str], rows: list[list[str]], plain: list[list[list[str]]],
+                   link_columns: frozenset[int] = frozenset()) -> str:
+    """A table the browser draws only when it nears the screen on a phone (extra.css), with the
+    height its cards will take reserved until then (macros/sizes.py), so the page does not jump.
+    `plain`: each cell's text, a line per section link in `link_columns`."""
+    height = sizes.rem(sizes.cards_height(plain, tuple(headers), link_columns))
+    return f'<div class="skimmed-table" data-height-narrow="{height}" markdown>\n\n{_table(headers, rows)}\n\n</div>'
 
 
 def taught_in(data: SiteData, refs: Iterable[str], page: str) -> str:
@@ -187,7 +201,9 @@ def exam_coverage(ctx: Context) -> str:
                 ]
                 for skill in task.skills
             ]
-            blocks.append(_table(["Skill", "What", "Taught in"], rows))
+            plain = [[[skill.id + (" new" if skill.new else "")], [skill.text], [section_label(data, r) for r in skill.teach]]
+                     for skill in task.skills]
+            blocks.append(_skimmed_table(["Skill", "What", "Taught in"], rows, plain, frozenset({2})))
         services = [s for s in data.services.values() if domain.id in s.domains]
         blocks.append(
             "Service pages tagged with this domain: "
@@ -201,12 +217,13 @@ def exam_scope(ctx: Context) -> str:
     """The guide's in-scope services by category, each with the page that teaches it or why the
     site has none; then the services the guide names as out of scope."""
     data, page = ctx.data, ctx.page
-    rows = []
+    rows, plain = [], []
     for group in data.exam.in_scope:
         for entry in group.services:
             where = section_link(data, entry.page, page) if entry.page else f"*No page:* {escape(entry.uncovered)}"
             rows.append([escape(group.category), escape(entry.name), where])
-    text = _table(["Category", "Service", "On this site"], rows)
+            plain.append([[group.category], [entry.name], [section_label(data, entry.page) if entry.page else f"No page: {entry.uncovered}"]])
+    text = _skimmed_table(["Category", "Service", "On this site"], rows, plain)
     if data.exam.out_of_scope:
         text += "\n\nNamed as out of scope: " + ", ".join(escape(s) for s in data.exam.out_of_scope) + "."
     if data.exam.out_of_scope_tasks:

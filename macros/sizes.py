@@ -114,3 +114,32 @@ def narrow_height(rows: Iterable[tuple[str, str, str]], labels: tuple[str, str, 
 def rem(value: float) -> str:
     """`12.35rem`: a length for a data attribute (to a twentieth of a rem, 1 px)."""
     return f"{round(value * 20) / 20:g}rem"
+
+
+# Cards of the exam guide's tables (macros/guide.py), estimated like the index's on a 390 px phone.
+# A cell of section links sets each link on a line of its own as an inline block with .15rem of
+# padding above and below (`.taught-in a` in extra.css), and an inline block never splits across
+# lines: a first link too wide to follow its label starts the next line.
+LINK_PAD_Y = 0.15 * REM
+SURROUND_CARDS = 31.0   # the table wrapper's margins, kept inside the box that is skipped (its
+                        # containment stops them collapsing), as measured in Chromium
+
+
+def cards_height(rows: Iterable[list[list[str]]], labels: tuple[str, ...], link_columns: frozenset[int] = frozenset()) -> float:
+    """Height in rem of a table in the card layout. A row is its cells; a cell is its lines: one
+    for text, one per link in a column of section links (`link_columns`)."""
+    inner = CARD - 2 * CARD_PAD_X
+    total = 0.0
+    for row in rows:
+        height = 0.0
+        for column, (label, lines) in enumerate(zip(labels, row)):
+            indent = text_width(f"{label}: ", FONT, bold=True)
+            if column not in link_columns:
+                height += LINE * wrapped_lines(" ".join(lines), inner, first_indent=indent)
+                continue
+            for number, text in enumerate(lines):
+                if number == 0 and text_width(text, FONT) > inner - indent:
+                    height += LINE  # the label alone on its line
+                height += 2 * LINK_PAD_Y + LINE * wrapped_lines(text, inner)
+        total += CARD_GAP + 2 + (len(labels) - 1) + len(labels) * 2 * CARD_PAD_Y + height
+    return (SURROUND_CARDS + total) / REM

@@ -19,7 +19,7 @@ def data(tmp_path):
 
 
 def to_html(md: str) -> str:
-    return markdown.markdown(md, extensions=["tables", "attr_list", "admonition"])
+    return markdown.markdown(md, extensions=["tables", "attr_list", "admonition", "md_in_html"])
 
 
 def test_exam_focus_tags_link_to_domains(data):

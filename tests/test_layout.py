@@ -18,8 +18,8 @@ from macros.diagrams import LAYOUTS, fanout_diagram, flow_diagram
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # One page of each template: home, a service page, the limits index, a skills page, the changes
-# page, a practice set.
-TEMPLATES = ["", "services/lambda/", "limits/", "skills/application-patterns/", "changes/", "practice/task-1-1/"]
+# page, a practice set, the exam guide.
+TEMPLATES = ["", "services/lambda/", "limits/", "skills/application-patterns/", "changes/", "practice/task-1-1/", "exam/"]
 LIMITS_PAGES = ["services/lambda/", "services/sqs/", "services/dynamodb/", "services/api-gateway/", "changes/", "limits/"]
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -46,6 +46,20 @@ def test_wrapped_lines_follow_the_box_width():
     assert sizes.wrapped_lines("x" * 40, sizes.text_width("x" * 10, sizes.FONT)) == 4, "long words break"
     rows = [("Visibility timeout", "min 0 seconds, default 30 seconds, max 12 hours", "Hard")]
     assert sizes.narrow_height(rows * 2, ("Limit", "Value", "Type")) > sizes.wide_height(rows * 2)
+
+
+def test_cards_of_section_links_take_a_line_each_with_their_padding():
+    """The exam guide's tables on a phone (macros/sizes.py): a cell of section links is taller than
+    the same words as text, and a first link too wide to follow its label starts the next line."""
+    labels = ("Skill", "What", "Taught in")
+    links = ["Lambda: concurrency", "SQS: visibility timeout"]
+    as_links = sizes.cards_height([[["1.1.1"], ["Decouple"], links]], labels, frozenset({2}))
+    as_text = sizes.cards_height([[["1.1.1"], ["Decouple"], links]], labels)
+    assert as_links > as_text
+    one_line = sizes.cards_height([[["1.1.1"], ["Decouple"], ["Lambda: concurrency"]]], labels, frozenset({2}))
+    long = "Application patterns: synchronous and asynchronous with a few more words"
+    pushed = sizes.cards_height([[["1.1.1"], ["Decouple"], [long]]], labels, frozenset({2}))
+    assert pushed - one_line >= (sizes.LINE * 2 - 1) / sizes.REM, "the label's line, then the link's two"
 
 
 @pytest.mark.parametrize("draw", [
@@ -97,8 +111,8 @@ SCROLL_THROUGH = """async () => {
 @pytest.mark.browser
 def test_pages_keep_their_height_while_scrolling(built_site, site_server, browser):
     """Scrolled from top to bottom on a phone in the dark scheme, a page's height moves by less than
-    1 %; the limits index still skips drawing its sections until they near the screen (the reason
-    for the estimates). At a desktop size the accessibility sweep checks this on every page
+    1 %; the limits index and the exam guide's tables still skip drawing until they near the screen
+    (the reason for the estimates). At a desktop size the accessibility sweep checks this on every page
     (tests/test_browser.py)."""
     context = OfflineContext(browser, viewport=PHONE)
     page = context.new_page()
@@ -112,6 +126,8 @@ def test_pages_keep_their_height_while_scrolling(built_site, site_server, browse
             problems.append(f"/{path}: {heights[0]} px at the top, between {min(heights)} and {max(heights)} px on the way down")
         if path == "limits/":
             assert page.evaluate("getComputedStyle(document.querySelector('.limits-group')).contentVisibility") == "auto"
+        if path == "exam/":
+            assert page.evaluate("getComputedStyle(document.querySelector('.skimmed-table')).contentVisibility") == "auto"
     context.context.close()
     assert problems == [], "\n".join(problems)
 
