@@ -24,6 +24,7 @@ import posixpath
 import re
 from typing import Iterable
 
+from . import sizes
 from .datafiles import LIMIT_CALL
 from .models import LETTERS, Question, SiteData
 from .registry import Context, UnknownReference, macro
@@ -84,10 +85,9 @@ def plain_text(data: SiteData, text: str) -> str:
 
 
 def _section_label(data: SiteData, ref: str) -> str:
-    from .guide import page_label
+    from .guide import section_label  # guide imports this module
 
-    target, _, anchor = ref.partition("#")
-    return page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
+    return section_label(data, ref)
 
 
 def question_html(ctx: Context, question: Question, number: int) -> str:
@@ -111,9 +111,13 @@ def question_html(ctx: Context, question: Question, number: int) -> str:
     )
     learn = " · ".join(f'<a href="{html.escape(url(ref, page, ctx.directory_urls))}">{html.escape(_section_label(data, ref))}</a>' for ref in question.teach)
     answer = ", ".join(question.answer)
+    # The height the question takes on a phone, reserved until the browser draws it (extra.css).
+    words = [plain_text(data, t).replace("`", "") for t in (question.stem, *(o.text for o in question.options))]
+    height = sizes.question_height(html.unescape(meta), words[0], [f"{letter}. {text}" for letter, text in zip(LETTERS, words[1:])])
     return (
         f'<section class="practice-question" id="{qid}" data-id="{html.escape(question.id)}" data-task="{question.task}" '
-        f'data-services="{" ".join(question.services)}" data-answer="{"".join(question.answer)}">'
+        f'data-services="{" ".join(question.services)}" data-answer="{"".join(question.answer)}" '
+        f'data-height-narrow="{sizes.rem(height)}">'
         f'<fieldset><legend><span class="practice-meta">{meta}</span> <span class="practice-stem">{text_html(data, question.stem)}</span></legend>'
         + "".join(options)
         + "</fieldset>"

@@ -1,7 +1,8 @@
-"""Pure functions: how tall a section of the limits index will be on screen, estimated at build time.
+"""Pure functions: how tall a part of a long page will be on screen, estimated at build time: a
+section of the limits index, and on phones a table of the exam guide and a practice question.
 
-The index is long (a table per service), so the browser draws each section only when it nears the
-screen (`content-visibility: auto` in extra.css) and reserves this height for it until then. A
+Those pages are long, so the browser draws each part only when it nears the screen
+(`content-visibility: auto` in extra.css) and reserves this height for it until then. A
 placeholder of the wrong height makes the page jump as the reader scrolls; a right one keeps the
 saving (a third of the page's style and layout work on a phone) without the jump. Once a section
 has been drawn, the browser remembers its real height (`auto`).
@@ -143,3 +144,26 @@ def cards_height(rows: Iterable[list[list[str]]], labels: tuple[str, ...], link_
                 height += 2 * LINK_PAD_Y + LINE * wrapped_lines(text, inner)
         total += CARD_GAP + 2 + (len(labels) - 1) + len(labels) * 2 * CARD_PAD_Y + height
     return (SURROUND_CARDS + total) / REM
+
+
+# Practice questions (macros/practice.py) on a 390 px phone: Material's body text (.8rem, line
+# height 1.6) in a box with a 1px border and 1em of padding; each option's text beside its radio
+# button (13 px) after a gap of .5em, inside .3em of padding (extra.css).
+BODY = 0.8 * REM
+BODY_LINE = 1.6 * BODY
+META = 0.8 * BODY                 # the question's number, task and services (.practice-meta)
+META_LINE = 1.6 * META
+STEM_WIDTH = CARD - 2 - 2 * BODY
+OPTION_WIDTH = STEM_WIDTH - 2 * 0.3 * BODY - 13 - 0.5 * BODY
+# The rest, as measured in Chromium: the box's border and padding, the actions under it (its
+# button), the closed explanations and the margins between; and each option's padding and margin.
+QUESTION_FIXED = 172.8
+QUESTION_PER_OPTION = 12.8
+
+
+def question_height(meta: str, stem: str, options: list[str]) -> float:
+    """Height in rem of a practice question, not yet answered, on a phone."""
+    lines = wrapped_lines(stem, STEM_WIDTH, BODY) + sum(wrapped_lines(o, OPTION_WIDTH, BODY) for o in options)
+    height = (QUESTION_FIXED + QUESTION_PER_OPTION * len(options) + META_LINE * wrapped_lines(meta, STEM_WIDTH, META)
+              + BODY_LINE * lines)
+    return height / REM

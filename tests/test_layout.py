@@ -62,6 +62,15 @@ def test_cards_of_section_links_take_a_line_each_with_their_padding():
     assert pushed - one_line >= (sizes.LINE * 2 - 1) / sizes.REM, "the label's line, then the link's two"
 
 
+def test_a_practice_question_grows_with_its_lines_and_options():
+    stem = "Which design meets these requirements?"
+    options = ["A. Use an SQS queue.", "B. Use an SNS topic."]
+    short = sizes.question_height("Question 1 · Task 1.1 · SQS", stem, options)
+    assert sizes.question_height("Question 1 · Task 1.1 · SQS", stem * 12, options) > short + 3 * sizes.BODY_LINE / sizes.REM
+    assert sizes.question_height("Question 1 · Task 1.1 · SQS", stem, options + ["C. Use both."]) == pytest.approx(
+        short + (sizes.QUESTION_PER_OPTION + sizes.BODY_LINE) / sizes.REM)
+
+
 @pytest.mark.parametrize("draw", [
     lambda: flow_diagram(None, [f"Step number {n} with a fairly long label to wrap" for n in range(7)], "Seven"),
     lambda: fanout_diagram(None, "An SNS topic with a long name", ["SQS queue", "Lambda function", "HTTPS"], "Fan-out"),
@@ -111,8 +120,8 @@ SCROLL_THROUGH = """async () => {
 @pytest.mark.browser
 def test_pages_keep_their_height_while_scrolling(built_site, site_server, browser):
     """Scrolled from top to bottom on a phone in the dark scheme, a page's height moves by less than
-    1 %; the limits index and the exam guide's tables still skip drawing until they near the screen
-    (the reason for the estimates). At a desktop size the accessibility sweep checks this on every page
+    1 %; the limits index, the exam guide's tables and the practice questions still skip drawing
+    until they near the screen (the reason for the estimates). At a desktop size the accessibility sweep checks this on every page
     (tests/test_browser.py)."""
     context = OfflineContext(browser, viewport=PHONE)
     page = context.new_page()
@@ -128,6 +137,8 @@ def test_pages_keep_their_height_while_scrolling(built_site, site_server, browse
             assert page.evaluate("getComputedStyle(document.querySelector('.limits-group')).contentVisibility") == "auto"
         if path == "exam/":
             assert page.evaluate("getComputedStyle(document.querySelector('.skimmed-table')).contentVisibility") == "auto"
+        if path == "practice/task-1-1/":
+            assert page.evaluate("getComputedStyle(document.querySelector('.practice-question')).contentVisibility") == "auto"
     context.context.close()
     assert problems == [], "\n".join(problems)
 
