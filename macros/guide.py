@@ -50,13 +50,13 @@ def section_label(data: SiteData, ref: str) -> str:
     return page_label(data, target) + (f": {anchor.replace('-', ' ')}" if anchor else "")
 
 
-def _skimmed_table(headers: list[str], rows: list[list[str]], plain: list[list[list[str]]],
+def _lazy_table(headers: list[str], rows: list[list[str]], plain: list[list[list[str]]],
                    link_columns: frozenset[int] = frozenset()) -> str:
     """A table the browser draws only when it nears the screen on a phone (extra.css), with the
     height its cards will take reserved until then (macros/sizes.py), so the page does not jump.
     `plain`: each cell's text, a line per section link in `link_columns`."""
     height = sizes.rem(sizes.cards_height(plain, tuple(headers), link_columns))
-    return f'<div class="skimmed-table" data-height-narrow="{height}" markdown>\n\n{_table(headers, rows)}\n\n</div>'
+    return f'<div class="lazy-table" data-height-narrow="{height}" markdown>\n\n{_table(headers, rows)}\n\n</div>'
 
 
 def taught_in(data: SiteData, refs: Iterable[str], page: str) -> str:
@@ -203,7 +203,7 @@ def exam_coverage(ctx: Context) -> str:
             ]
             plain = [[[skill.id + (" new" if skill.new else "")], [skill.text], [section_label(data, r) for r in skill.teach]]
                      for skill in task.skills]
-            blocks.append(_skimmed_table(["Skill", "What", "Taught in"], rows, plain, frozenset({2})))
+            blocks.append(_lazy_table(["Skill", "What", "Taught in"], rows, plain, frozenset({2})))
         services = [s for s in data.services.values() if domain.id in s.domains]
         blocks.append(
             "Service pages tagged with this domain: "
@@ -223,7 +223,7 @@ def exam_scope(ctx: Context) -> str:
             where = section_link(data, entry.page, page) if entry.page else f"*No page:* {escape(entry.uncovered)}"
             rows.append([escape(group.category), escape(entry.name), where])
             plain.append([[group.category], [entry.name], [section_label(data, entry.page) if entry.page else f"No page: {entry.uncovered}"]])
-    text = _skimmed_table(["Category", "Service", "On this site"], rows, plain)
+    text = _lazy_table(["Category", "Service", "On this site"], rows, plain)
     if data.exam.out_of_scope:
         text += "\n\nNamed as out of scope: " + ", ".join(escape(s) for s in data.exam.out_of_scope) + "."
     if data.exam.out_of_scope_tasks:

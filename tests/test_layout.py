@@ -136,7 +136,7 @@ def test_pages_keep_their_height_while_scrolling(built_site, site_server, browse
         if path == "limits/":
             assert page.evaluate("getComputedStyle(document.querySelector('.limits-group')).contentVisibility") == "auto"
         if path == "exam/":
-            assert page.evaluate("getComputedStyle(document.querySelector('.skimmed-table')).contentVisibility") == "auto"
+            assert page.evaluate("getComputedStyle(document.querySelector('.lazy-table')).contentVisibility") == "auto"
         if path == "practice/task-1-1/":
             assert page.evaluate("getComputedStyle(document.querySelector('.practice-question')).contentVisibility") == "auto"
     context.context.close()
