@@ -278,19 +278,39 @@ def choose_scheme(page, scheme: str) -> None:
     for _ in range(2):
         if page.get_attribute("body", "data-md-color-scheme") == scheme:
             return
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-dva-palette] label:visible").first.click()
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
 
 
+SCHEME = """[document.body.dataset.mdColorScheme, getComputedStyle(document.documentElement).colorScheme,
+  [...document.querySelectorAll("form[data-dva-palette] label")].filter(l => !l.hidden).map(l => l.title),
+  document.querySelectorAll("meta[name=color-scheme]").length]"""
+
+
 def test_theme_toggle_is_remembered(site_server, offline):
+    """The toggle (overrides/partials/palette.html) switches the scheme, the page's own colour
+    scheme follows without a meta tag (whose changes restyled every element), and the choice holds
+    on the next page, by click and by Enter."""
     page = offline.new_page()
     page.goto(site_server.url + "services/sqs/", wait_until="load")
-    before = page.get_attribute("body", "data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    after = page.get_attribute("body", "data-md-color-scheme")
-    assert {before, after} == {"default", "slate"}
+    assert page.evaluate(SCHEME) == ["default", "normal", ["Switch to dark mode"], 0]
+    page.locator("form[data-dva-palette] label:visible").first.click()
+    assert page.evaluate(SCHEME) == ["slate", "dark", ["Switch to light mode"], 0]
     page.goto(site_server.url + "limits/", wait_until="load")
-    assert page.get_attribute("body", "data-md-color-scheme") == after
+    assert page.evaluate(SCHEME) == ["slate", "dark", ["Switch to light mode"], 0]
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME)[:2] == ["default", "normal"]
+    assert page.errors == [], page.errors
+
+
+def test_a_first_visit_follows_the_system_scheme(site_server, browser):
+    context = OfflineContext(browser, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_server.url + "exam/", wait_until="load")
+    assert page.evaluate(SCHEME) == ["slate", "dark", ["Switch to light mode"], 0]
+    assert page.errors == [], page.errors
+    context.context.close()
 
 
 def test_small_screens_scroll_tables_not_pages(built_site, site_server, browser):
