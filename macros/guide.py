@@ -51,7 +51,7 @@ def section_label(data: SiteData, ref: str) -> str:
 
 
 def _lazy_table(headers: list[str], rows: list[list[str]], plain: list[list[list[str]]],
-                   link_columns: frozenset[int] = frozenset()) -> str:
+                link_columns: frozenset[int] = frozenset()) -> str:
     """A table the browser draws only when it nears the screen on a phone (extra.css), with the
     height its cards will take reserved until then (macros/sizes.py), so the page does not jump.
     `plain`: each cell's text, a line per section link in `link_columns`."""

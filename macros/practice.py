@@ -26,6 +26,7 @@ from typing import Iterable
 
 from . import sizes
 from .datafiles import LIMIT_CALL
+from .guide import section_label
 from .models import LETTERS, Question, SiteData
 from .registry import Context, UnknownReference, macro
 from .render import referenced_value, resolve_limit
@@ -84,12 +85,6 @@ def plain_text(data: SiteData, text: str) -> str:
     return LIMIT_CALL.sub(lambda m: referenced_value(*resolve_limit(data, m.group(1))).replace("\\", ""), " ".join(text.split()))
 
 
-def _section_label(data: SiteData, ref: str) -> str:
-    from .guide import section_label  # guide imports this module
-
-    return section_label(data, ref)
-
-
 def question_html(ctx: Context, question: Question, number: int) -> str:
     data, page = ctx.data, ctx.page
     multiple = len(question.answer) > 1
@@ -109,7 +104,7 @@ def question_html(ctx: Context, question: Question, number: int) -> str:
         f'({"right" if letter in question.answer else "wrong"}): {text_html(data, option.why)}</li>'
         for letter, option in zip(LETTERS, question.options)
     )
-    learn = " · ".join(f'<a href="{html.escape(url(ref, page, ctx.directory_urls))}">{html.escape(_section_label(data, ref))}</a>' for ref in question.teach)
+    learn = " · ".join(f'<a href="{html.escape(url(ref, page, ctx.directory_urls))}">{html.escape(section_label(data, ref))}</a>' for ref in question.teach)
     answer = ", ".join(question.answer)
     # The height the question takes on a phone, reserved until the browser draws it (extra.css).
     words = [plain_text(data, t).replace("`", "") for t in (question.stem, *(o.text for o in question.options))]
@@ -294,7 +289,7 @@ def bank_data(data: SiteData, directory_urls: bool = True) -> dict:
                 "options": [plain_text(data, o.text) for o in q.options],
                 "why": [plain_text(data, o.why) for o in q.options],
                 "answer": q.answer,
-                "learn": [[_section_label(data, ref), url(ref, page, directory_urls)] for ref in q.teach],
+                "learn": [[section_label(data, ref), url(ref, page, directory_urls)] for ref in q.teach],
                 "page": url(task_page(q.task) + "#" + question_anchor(q.id), page, directory_urls),
                 **({"mock": q.mock} if q.mock else {}),
             }
