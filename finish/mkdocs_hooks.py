@@ -7,7 +7,8 @@
 - `on_post_page` / `on_post_template`: finish each page in memory (`finish.finish_page`), as
   Material's own privacy plugin rewrites pages, instead of reading the site back from disk.
 - `on_post_build`: check every internal link of the finished pages; a broken one fails the build.
-  Then, in a build for the web (not `mkdocs serve`, not the offline zip), write the service worker
+  Then finish the scripts (`finish/scripts.py`: ours minified, the theme's with V8's compile hint),
+  and, in a build for the web (not `mkdocs serve`, not the offline zip), write the service worker
   that makes the site work offline (`finish/serviceworker.py`), last, so it lists the final files.
 """
 
@@ -100,6 +101,8 @@ def on_post_build(config):
     # The downloads made with the site (the Anki deck) get their link and size now; the PDFs and
     # the offline zip when tools/pdf.py and tools/offline.py add them.
     downloads.fill_sizes(site, [path for path, html in _state["pages"].items() if "data-download" in html])
-    scripts.minify_scripts(site, Path(config.docs_dir))  # before the service worker lists the files with their hashes
+    # Before the service worker lists the files with their hashes:
+    scripts.minify_scripts(site, Path(config.docs_dir))
+    scripts.compile_theme_script_early(site)
     if config.extra.get("service_worker"):
         serviceworker.write_service_worker(site)

@@ -3,6 +3,7 @@ idempotence, `python -m finish` on a built site, and what the real site ships.""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -244,3 +245,32 @@ def test_our_scripts_are_minified_in_the_built_site_and_others_untouched(built_s
 
     lunr = next((built_site / SCRIPTS / "lunr").glob("*.js"))
     assert lunr.read_bytes() == (Path(material.__file__).parent / "templates" / SCRIPTS / "lunr" / lunr.name).read_bytes()
+
+
+def test_the_theme_script_is_as_shipped_under_the_compile_hint(built_site):
+    """Material's script in the built site is Material's file with V8's compile hint as its first
+    line, and its source map points one line further down."""
+    import material
+    from finish.scripts import COMPILE_EARLY, SCRIPTS, THEME_SCRIPT
+
+    [built] = (built_site / SCRIPTS).glob(THEME_SCRIPT)
+    shipped = Path(material.__file__).parent / "templates" / SCRIPTS / built.name
+    assert built.read_text(encoding="utf-8") == COMPILE_EARLY + shipped.read_text(encoding="utf-8")
+    built_map = json.loads(built.with_name(built.name + ".map").read_text(encoding="utf-8"))
+    shipped_map = json.loads(shipped.with_name(shipped.name + ".map").read_text(encoding="utf-8"))
+    assert built_map == {**shipped_map, "mappings": ";" + shipped_map["mappings"]}
+
+
+def test_the_compile_hint_is_added_once(tmp_path):
+    from finish.scripts import COMPILE_EARLY, SCRIPTS, compile_theme_script_early
+
+    folder = tmp_path / SCRIPTS
+    folder.mkdir(parents=True)
+    (folder / "bundle.1234.min.js").write_text('"use strict";(()=>{})();\n//# sourceMappingURL=bundle.1234.min.js.map\n')
+    (folder / "bundle.1234.min.js.map").write_text('{"version":3,"mappings":"AAAA"}')
+    (folder / "own.js").write_text("x();")
+    assert compile_theme_script_early(tmp_path) == [f"{SCRIPTS}/bundle.1234.min.js"]
+    assert compile_theme_script_early(tmp_path) == [f"{SCRIPTS}/bundle.1234.min.js"]
+    assert (folder / "bundle.1234.min.js").read_text().startswith(COMPILE_EARLY + '"use strict"')
+    assert json.loads((folder / "bundle.1234.min.js.map").read_text())["mappings"] == ";AAAA"
+    assert (folder / "own.js").read_text() == "x();"
