@@ -1,6 +1,6 @@
 """`python -m finish SITE_DIR [--footer TEXT]`: finish every page of an already built site, in place,
-then check its internal links. Exits 1 when a link is broken. Running it on a finished site changes
-nothing."""
+give the theme's script its compile hint (`finish/scripts.py`), then check its internal links. Exits
+1 when a link is broken. Running it on a finished site changes nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import check_links, finish_page
+from .scripts import compile_theme_script_early
 
 
 def finish_site(site: Path, footer: str = "") -> list[str]:
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}: not a folder", file=sys.stderr)
         return 2
     problems = finish_site(args.site, args.footer)
+    compile_theme_script_early(args.site)  # before the service worker lists the files with their hashes
     for problem in problems:
         print(problem, file=sys.stderr)
     if args.service_worker and not problems:

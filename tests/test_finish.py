@@ -162,10 +162,15 @@ def test_python_m_finish_runs_on_any_built_site(tmp_path):
     (site / "a" / "index.html").write_text("<html><head></head><body>A</body></html>", encoding="utf-8")
     run = lambda: subprocess.run([sys.executable, "-m", "finish", str(site), "--footer", "X"],  # noqa: E731
                                  cwd=ROOT, capture_output=True, text=True)
+    script = site / "assets" / "javascripts" / "bundle.1234.min.js"
+    script.parent.mkdir(parents=True)
+    script.write_text('"use strict";', encoding="utf-8")
     assert run().returncode == 0
     finished = (site / "index.html").read_text(encoding="utf-8")
     assert "Content-Security-Policy" in finished and "data-table" in finished
+    assert script.read_text(encoding="utf-8") == '//# allFunctionsCalledOnLoad\n"use strict";'
     assert run().returncode == 0 and (site / "index.html").read_text(encoding="utf-8") == finished
+    assert script.read_text(encoding="utf-8") == '//# allFunctionsCalledOnLoad\n"use strict";'
     (site / "a" / "index.html").unlink()
     result = run()
     assert result.returncode == 1 and "index.html: link 'a/': no such page" in result.stderr
@@ -204,7 +209,8 @@ def test_the_finished_site_is_a_fixed_point(built_site, tmp_path):
     shutil.copytree(built_site, copy)
     result = subprocess.run([sys.executable, "-m", "finish", str(copy)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    changed = [p for p in copy.rglob("*.html") if p.read_text(encoding="utf-8") != (built_site / p.relative_to(copy)).read_text(encoding="utf-8")]
+    finished = [p for p in copy.rglob("*") if p.suffix in (".html", ".js", ".map")]
+    changed = [p for p in finished if p.read_bytes() != (built_site / p.relative_to(copy)).read_bytes()]
     assert changed == []
 
 
