@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site}: not a folder", file=sys.stderr)
         return 2
     problems = finish_site(args.site, args.footer)
-    compile_theme_script_early(args.site)  # before the service worker lists the files with their hashes
+    compile_theme_script_early(args.site)  # before the service worker lists the files and hashes
     for problem in problems:
         print(problem, file=sys.stderr)
     if args.service_worker and not problems:

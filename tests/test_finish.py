@@ -247,7 +247,7 @@ def test_our_scripts_are_minified_in_the_built_site_and_others_untouched(built_s
         assert len(text) < 0.8 * len(original) and "\n  //" not in text, f"{path.name} is minified"
     for path in source.rglob("vendor/**/*.js"):
         assert (built_site / SCRIPTS / path.relative_to(source)).read_bytes() == path.read_bytes(), path
-    import material  # the theme's own scripts are as the theme ships them
+    import material  # the theme's search scripts are as it ships them (its main script: next test)
 
     lunr = next((built_site / SCRIPTS / "lunr").glob("*.js"))
     assert lunr.read_bytes() == (Path(material.__file__).parent / "templates" / SCRIPTS / "lunr" / lunr.name).read_bytes()
