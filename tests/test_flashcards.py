@@ -164,7 +164,7 @@ def test_study_a_deck_by_keyboard_and_keep_the_progress(site_server, offline):
     page.reload(wait_until="load")
     by_front = {cards.plain(DATA, card.front): card for card in DECKS["sqs"].cards}
     prompt = page.locator(".flashcard-prompt")
-    page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.flashcard-prompt').textContent.length > 0")
     first = by_front[prompt.inner_text()]
     assert not page.locator(".flashcard-answer").is_visible()
     page.locator("h1").first.evaluate("e => { e.setAttribute('tabindex', '-1'); e.focus(); }")
@@ -182,11 +182,11 @@ def test_study_a_deck_by_keyboard_and_keep_the_progress(site_server, offline):
     progress = page.locator(".flashcard-progress").inner_text()
     assert "cards to go" in progress and "New or missed:" in progress and "known:" in progress
     page.reload(wait_until="load")
-    page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.flashcard-prompt').textContent.length > 0")
     assert prompt.inner_text() != cards.plain(DATA, first.front), "a card known today is not due again today"
     assert _boxes(page)[first.id]["box"] == 2
     page.emulate_media(media="print")  # on paper: every card with its answer, no study panel
-    page.wait_for_function("getComputedStyle(document.querySelector('.flashcard-study')).display === 'none'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.flashcard-study')).display === 'none'")
     assert page.locator("li.flashcard .flashcard-back").first.is_visible()
     assert page.errors == [] and offline.blocked == []
 

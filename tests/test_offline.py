@@ -66,11 +66,11 @@ def test_the_unzipped_site_works_from_file_urls(browser, unzipped):
         # Print: the print stylesheet is in the folder and takes the site chrome away.
         page.emulate_media(media="print")
         # (file:// pages may not read a stylesheet's rules: wait for its effect instead)
-        page.wait_for_function("getComputedStyle(document.querySelector('.md-header')).display === 'none'", timeout=10000)
+        page.wait_for_function("() => getComputedStyle(document.querySelector('.md-header')).display === 'none'", timeout=10000)
         page.emulate_media(media="screen")
         # The scripts of the site's own pages work from a folder too.
         page.goto(unzipped.joinpath("flashcards", "sqs.html").as_uri(), wait_until="load")
-        page.wait_for_function("document.querySelector('.flashcard-prompt').textContent.length > 0")
+        page.wait_for_function("() => document.querySelector('.flashcard-prompt').textContent.length > 0")
         # The exam room: a short mock answered as you go, a miss, submitted; then the review page,
         # whose scheduler (ts-fsrs) loads by a script tag from the folder once the queue holds it.
         page.goto(unzipped.joinpath("practice", "mock.html").as_uri() + "?seed=7&questions=2", wait_until="load")

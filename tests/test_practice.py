@@ -374,7 +374,7 @@ def test_progress_is_exported_and_imported(site_server, offline, tmp_path):
     page.reload(wait_until="load")
     assert "Nothing missed yet" in page.locator("#progress-app").text_content()
     page.locator("#progress-import").set_input_files(str(saved))
-    page.wait_for_function("document.querySelector('#progress-app').textContent.includes('A missed question')")
+    page.wait_for_function("() => document.querySelector('#progress-app').textContent.includes('A missed question')")
 
 
 def test_mock_exam_fits_a_phone(site_server, browser):
