@@ -206,24 +206,18 @@ BLOCKED_WORKER = "Service Worker registration blocked by Playwright"
 
 
 class OfflineContext:
-    """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts):
-    others are aborted and recorded; the search index is empty unless the test searches
-    (`search=True`; tools/site_server.py says why). Service workers are blocked unless a test asks for them
+    """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts): the
+    browser (`launch`) has no network but this machine's, and the context records every request
+    that `allowed` refuses. The search index is empty unless the test searches (`search=True`;
+    tools/site_server.py says why). Service workers are blocked unless a test asks for them
     (`service_workers="allow"`): otherwise every new context would precache the whole site in the
-    background of every other test (tests/test_service_worker.py tests the worker)."""
+    background of every other test (tests/test_service_worker.py tests the worker).
+    No Playwright route: routing turns the context's HTTP cache off (tools/site_server.py)."""
 
     def __init__(self, browser, allowed=loopback_only, search: bool = False, **options):
         self.blocked: list[str] = []
         self.context = browser.new_context(**{"service_workers": "block", **options})
-
-        def only_allowed(route):
-            if allowed(route.request.url):
-                route.continue_()
-            else:
-                self.blocked.append(route.request.url)
-                route.abort()
-
-        self.context.route("**/*", only_allowed)
+        self.context.on("request", lambda request: allowed(request.url) or self.blocked.append(request.url))
         if not search:  # the tests that search ask for the real index (tools/site_server.py)
             search_index_without_documents(self.context)
 

@@ -365,6 +365,16 @@ def test_navigation_drawer_opens_on_a_phone(site_server, browser):
     context.context.close()
 
 
+def test_a_request_for_another_host_fails_and_is_recorded(offline):
+    """What keeps the tests offline: the browser reaches no host but 127.0.0.1, and the context
+    records what its pages asked of any other."""
+    page = offline.new_page()
+    with page.expect_event("requestfailed") as failed:
+        page.set_content('<img alt="" src="http://example.com/pixel.png">')
+    assert "PROXY" in failed.value.failure, "refused by the browser, not left to the network"
+    assert offline.blocked == ["http://example.com/pixel.png"]
+
+
 def test_data_text_cannot_inject_markup(tmp_path, browser):
     """A limit name with markup in it renders as text, and runs nothing."""
     project = mini_project(tmp_path)

@@ -129,3 +129,26 @@ def test_the_home_page_starts_a_newcomer_on_a_path(site_soups):
     rules = (ROOT / "docs" / "assets" / "javascripts" / "practice" / "rules.js").read_text(encoding="utf-8")
     ready = re.search(r"READY_SCORE = (\d+);", rules).group(1)
     assert f"three mocks in a row at {ready} or" in " ".join(text.split()), "the home page names the verdict's own mark"
+
+
+def test_the_test_server_leaves_out_search_documents_only_when_asked(tmp_path):
+    """The site server of the tests and the sheets: the search index without its documents for a
+    context with the cookie (tools/site_server.py), the file as it is otherwise; every answer
+    `no-cache`, so a browser asks again and sees a new build."""
+    import json
+    import urllib.request
+
+    from site_server import WITHOUT_DOCUMENTS, serve
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"title": "SQS"}]}))
+    server, base = serve(tmp_path)
+    cookie = {"Cookie": f"{WITHOUT_DOCUMENTS['name']}={WITHOUT_DOCUMENTS['value']}"}
+    try:
+        answers = [urllib.request.urlopen(urllib.request.Request(base + "search/search_index.json", headers=headers))
+                   for headers in ({}, cookie)]
+        full, emptied = (json.load(answer) for answer in answers)
+    finally:
+        server.shutdown()
+    assert full["docs"] == [{"title": "SQS"}] and emptied == {"config": {"lang": ["en"]}, "docs": []}
+    assert [answer.headers["Cache-Control"] for answer in answers] == ["no-cache", "no-cache"]

@@ -5,6 +5,8 @@ the site's pages."""
 from __future__ import annotations
 
 import functools
+import io
+import json
 import os
 import sys
 import threading
@@ -23,39 +25,60 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+# No network but this machine's: every request for another host goes to a proxy on a port where
+# nothing listens, and fails as it would offline (127.0.0.1 bypasses it). The tests record such
+# requests (tests/conftest.py, OfflineContext); printing needs none.
+NO_NETWORK_FLAGS = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1"]
+
+
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS + NO_NETWORK_FLAGS)
 
 
-_EMPTIED: dict[str, str] = {}
+# The cookie that asks the site server (below) for the search index without its documents.
+WITHOUT_DOCUMENTS = {"name": "search-index", "value": "without-documents", "domain": "127.0.0.1", "path": "/"}
 
 
 def search_index_without_documents(context) -> None:
-    """Serve `context`'s pages the site's search index with its configuration but no documents.
-    Every page fetches the whole index (1.3 MB) and builds it in a worker, about a third of a second
-    of processor time a page: for what does not search (printing, most browser tests) that is the
-    largest repeated cost, and the pages are otherwise the site as built."""
-    import json
-    import urllib.request
-
-    from playwright.sync_api import Error
-
-    def without_documents(route) -> None:
-        url = route.request.url
-        if url not in _EMPTIED:
-            with urllib.request.urlopen(url) as response:
-                _EMPTIED[url] = json.dumps({**json.load(response), "docs": []})
-        try:
-            route.fulfill(status=200, content_type="application/json", body=_EMPTIED[url])
-        except Error:
-            pass  # the page was closed while its index was on the way
-
-    context.route("**/search/search_index.json", without_documents)
+    """Have the site server give `context`'s pages the site's search index with its configuration but
+    no documents. Every page fetches the whole index (1.3 MB) and builds it in a worker, about a
+    third of a second of processor time a page: for what does not search (printing, most browser
+    tests) that is the largest repeated cost, and the pages are otherwise the site as built.
+    A cookie rather than a Playwright route: routing a context turns its HTTP cache off, and with it
+    the compiled scripts that the browser keeps; every page then costs a quarter more."""
+    context.add_cookies([WITHOUT_DOCUMENTS])
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class SiteHandler(QuietHandler):
+    """The built site as files, each marked `no-cache`: the browser keeps what it fetched (and the
+    scripts it compiled) but asks each time whether it changed, so a page always shows the files on
+    disk, even when a test publishes a new build over them. A request that carries the
+    `WITHOUT_DOCUMENTS` cookie gets the search index with its documents left out."""
+
+    emptied: dict[tuple[str, int], bytes] = {}
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def send_head(self):
+        cookie = f"{WITHOUT_DOCUMENTS['name']}={WITHOUT_DOCUMENTS['value']}"
+        path = Path(self.translate_path(self.path))
+        if not (path.name == "search_index.json" and cookie in self.headers.get("Cookie", "") and path.is_file()):
+            return super().send_head()
+        key = (str(path), path.stat().st_mtime_ns)
+        if key not in self.emptied:
+            self.emptied[key] = json.dumps({**json.loads(path.read_bytes()), "docs": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(self.emptied[key])))
+        self.end_headers()
+        return io.BytesIO(self.emptied[key])
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -67,7 +90,7 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> tuple[ThreadingHTTPServer, str]:
+def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = SiteHandler) -> tuple[ThreadingHTTPServer, str]:
     """Serve `directory` on a free port of 127.0.0.1 from a background thread: (server, base URL)."""
     server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
