@@ -206,9 +206,9 @@ BLOCKED_WORKER = "Service Worker registration blocked by Playwright"
 
 
 class OfflineContext:
-    """A browser context whose requests may only go to 127.0.0.1 (or what `allowed` accepts): the
-    browser (`launch`) has no network but this machine's, and the context records every request
-    that `allowed` refuses. The search index is empty unless the test searches (`search=True`;
+    """A browser context that records every request `allowed` refuses (by default, any not for
+    127.0.0.1), in `blocked`; the browser (`launch`) reaches no other host, so such a request fails
+    as it would offline. The search index is empty unless the test searches (`search=True`;
     tools/site_server.py says why). Service workers are blocked unless a test asks for them
     (`service_workers="allow"`): otherwise every new context would precache the whole site in the
     background of every other test (tests/test_service_worker.py tests the worker).
