@@ -12,6 +12,10 @@ what is deterministic (bytes, page counts); times and scores are for people to r
               with diagrams, served with gzip on 127.0.0.1, each run LIGHTHOUSE_RUNS times (default budgets.LIGHTHOUSE_RUNS)
               and the median printed against budgets.py
 - pdf:        A4 pages per sheet (budget: budgets.SHEET_PAGES) and the booklet's total
+- suite:      (only when named) the whole test suite's time, as `bash .ci/test` runs it, beside a bare
+              Material build's time on the same machine: this machine's speed varies from day to
+              day by more than the suite's changes do, so compare suites in bare builds, or a change
+              with the commit before it
 """
 
 from __future__ import annotations
@@ -158,18 +162,46 @@ def timed_build(project: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def report_build(runs: int = 3) -> None:
+def build_times(runs: int = 3) -> tuple[float, float]:
+    """The medians of `runs` full strict builds and bare Material builds, alternated so that both
+    see the same machine load."""
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare"
         shutil.copytree(ROOT, bare, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__"))
         bare_config(bare)
         full, plain = [], []
-        for _ in range(runs):  # alternate, so that both see the same machine load
+        for _ in range(runs):
             full.append(timed_build(ROOT, Path(tmp) / "full-site"))
             plain.append(timed_build(bare, Path(tmp) / "bare-site"))
-    f, p = statistics.median(full), statistics.median(plain)
+    return statistics.median(full), statistics.median(plain)
+
+
+def report_build(runs: int = 3) -> None:
+    f, p = build_times(runs)
     print(f"\nBuild time (median of {runs}): full strict build {f:.2f} s, bare Material build {p:.2f} s, "
           f"ratio {f / p:.2f} (budget {budgets.BUILD_RATIO})")
+
+
+def busy_jiffies() -> tuple[int, int] | None:
+    """(busy, all) processor time since boot, from Linux's /proc/stat; None elsewhere."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    except OSError:
+        return None
+    return sum(fields) - fields[3] - fields[4], sum(fields)
+
+
+def report_suite() -> None:
+    full, bare = build_times()
+    before, start = busy_jiffies(), time.perf_counter()
+    result = subprocess.run(["bash", str(ROOT / ".ci" / "test"), "-q", "-p", "no:cacheprovider"], cwd=ROOT,
+                            capture_output=True, text=True)
+    seconds, after = time.perf_counter() - start, busy_jiffies()
+    summary = re.sub(r" in [0-9.]+s.*", "", (result.stdout.strip().splitlines() or ["no output"])[-1].strip("= "))
+    busy = f", processors {100 * (after[0] - before[0]) / (after[1] - before[1]):.0f} % busy" if before and after else ""
+    print(f"\nTest suite: {seconds // 60:.0f} min {seconds % 60:.0f} s ({summary}){busy}. On this machine now the "
+          f"site's strict build takes {full:.2f} s and a bare Material build {bare:.2f} s: the suite is "
+          f"{seconds / full:.0f} strict builds, {seconds / bare:.0f} bare ones")
 
 
 # Lighthouse ---------------------------------------------------------------------------------
@@ -273,10 +305,15 @@ def report_pdf(site: Path) -> None:
 
 def main(argv: list[str]) -> int:
     parts = argv or ["bank", "weight", "build", "lighthouse", "pdf"]
-    unknown = set(parts) - {"bank", "weight", "build", "lighthouse", "pdf"}
+    unknown = set(parts) - {"bank", "weight", "build", "lighthouse", "pdf", "suite"}
     if unknown:
         print(__doc__, file=sys.stderr)
         return 2
+    if "suite" in parts:  # first, on a machine the other parts have not yet warmed or loaded
+        report_suite()
+        parts = [p for p in parts if p != "suite"]
+        if not parts:
+            return 0
     if "bank" in parts:
         import bankcheck
         from macros.datafiles import load_site_data
