@@ -1,8 +1,8 @@
 """Measure the site against its budgets and print the figures. It asserts nothing: the tests assert
 what is deterministic (bytes, page counts); times and scores are for people to read.
 
-    python tools/benchmark.py                    # everything
-    python tools/benchmark.py weight build       # some parts: bank, weight, build, lighthouse, pdf
+    python tools/benchmark.py                    # everything but the suite
+    python tools/benchmark.py weight build       # some parts: bank, weight, build, lighthouse, pdf, suite
 
 - bank:       what a guesser scores with each simple strategy on the question bank, the share of
               judgement stems and of multiple response (tools/bankcheck.py; limits asserted in tests/test_bank.py)
@@ -12,10 +12,10 @@ what is deterministic (bytes, page counts); times and scores are for people to r
               with diagrams, served with gzip on 127.0.0.1, each run LIGHTHOUSE_RUNS times (default budgets.LIGHTHOUSE_RUNS)
               and the median printed against budgets.py
 - pdf:        A4 pages per sheet (budget: budgets.SHEET_PAGES) and the booklet's total
-- suite:      (only when named) the whole test suite's time, as `bash .ci/test` runs it, beside a bare
-              Material build's time on the same machine: this machine's speed varies from day to
-              day by more than the suite's changes do, so compare suites in bare builds, or a change
-              with the commit before it
+- suite:      (only when named) the whole test suite's time, as `bash .ci/test` runs it, beside the
+              site's strict build and a bare Material build on the same machine: a machine's speed
+              can vary from hour to hour by more than a change to the suite does, so compare suites
+              in builds, or a change with the commit before it run at the same time
 """
 
 from __future__ import annotations
@@ -196,10 +196,10 @@ def report_suite() -> None:
     before, start = busy_jiffies(), time.perf_counter()
     result = subprocess.run(["bash", str(ROOT / ".ci" / "test"), "-q", "-p", "no:cacheprovider"], cwd=ROOT,
                             capture_output=True, text=True)
-    seconds, after = time.perf_counter() - start, busy_jiffies()
+    seconds, after = round(time.perf_counter() - start), busy_jiffies()
     summary = re.sub(r" in [0-9.]+s.*", "", (result.stdout.strip().splitlines() or ["no output"])[-1].strip("= "))
     busy = f", processors {100 * (after[0] - before[0]) / (after[1] - before[1]):.0f} % busy" if before and after else ""
-    print(f"\nTest suite: {seconds // 60:.0f} min {seconds % 60:.0f} s ({summary}){busy}. On this machine now the "
+    print(f"\nTest suite: {seconds // 60} min {seconds % 60} s ({summary}){busy}. On this machine now the "
           f"site's strict build takes {full:.2f} s and a bare Material build {bare:.2f} s: the suite is "
           f"{seconds / full:.0f} strict builds, {seconds / bare:.0f} bare ones")
 
