@@ -63,9 +63,7 @@ MARK = """() => {
 def printed_positions(page, url: str) -> tuple[dict, dict[str, tuple[int, float, float]]]:
     """Print `url` with marks on its headings, their next blocks, and the ends of its self-test
     questions and answers: (the marks, id -> (page number, left, top))."""
-    page.goto(url, wait_until="load")
-    page.wait_for_function("() => [...document.styleSheets]"
-                           ".some(s => s.href && s.href.endsWith('/print.css') && s.cssRules.length)")
+    sheets_tool.open_for_print(page, url)
     page.emulate_media(media="print")  # for the computed styles the marks read
     try:
         marks = page.evaluate(MARK)

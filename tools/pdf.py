@@ -52,12 +52,17 @@ def print_context(browser):
     return context
 
 
-def print_page(page, url: str, questions_only: bool = False) -> bytes:
+def open_for_print(page, url: str) -> None:
+    """Open `url` and wait until its print stylesheet is read."""
     # "load" waits for every stylesheet, print.css (media="print") included; the page has nothing
     # else to fetch, so waiting for the network to go quiet only added half a second a page.
     page.goto(url, wait_until="load")
     page.wait_for_function("() => [...document.styleSheets]"
                            ".some(s => s.href && s.href.endsWith('/print.css') && s.cssRules.length)")
+
+
+def print_page(page, url: str, questions_only: bool = False) -> bytes:
+    open_for_print(page, url)
     if questions_only:
         page.evaluate("document.documentElement.classList.add('print-questions-only')")
     return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
