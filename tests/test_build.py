@@ -4,7 +4,6 @@ keep their braces, and a bad page or bad data stops the build with a clear messa
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,14 +15,15 @@ from macros.datafiles import load_site_data
 DATA = load_site_data(data_dir())
 
 
-def page_html(site: Path, page: str) -> BeautifulSoup:
-    path = site / page.removesuffix(".md").removesuffix("index") / "index.html"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+def page_html(site_soups: dict, page: str) -> BeautifulSoup:
+    """The built page of a Markdown page, as parsed once (conftest's `site_soups`): read-only."""
+    folder = page.removesuffix(".md").removesuffix("index")
+    return site_soups[f"{folder}/index.html" if folder else "index.html"]
 
 
 @pytest.mark.parametrize("service", [s for s in DATA.services if DATA.limits_of(s)])
-def test_service_page_has_an_anchored_row_per_limit(built_site, service):
-    soup = page_html(built_site, DATA.services[service].page)
+def test_service_page_has_an_anchored_row_per_limit(site_soups, service):
+    soup = page_html(site_soups, DATA.services[service].page)
     for limit in DATA.limits_of(service):
         row = soup.find(id=limit.anchor)
         assert row is not None, f"{service}: no row for {limit.id}"
@@ -33,8 +33,8 @@ def test_service_page_has_an_anchored_row_per_limit(built_site, service):
         assert source["href"] == limit.source and verified["datetime"] == limit.verified.isoformat()
 
 
-def test_index_rows_link_back_to_service_pages(built_site):
-    soup = page_html(built_site, "limits.md")
+def test_index_rows_link_back_to_service_pages(site_soups):
+    soup = page_html(site_soups, "limits.md")
     for limit in DATA.limits.values():
         anchor = soup.find(id=limit.anchor)
         assert anchor is not None, limit.id
@@ -42,10 +42,10 @@ def test_index_rows_link_back_to_service_pages(built_site):
         assert anchor["href"] == f"../{page}/#{limit.anchor}"
 
 
-def test_index_sections_are_headed_for_screen_readers_not_the_toc(built_site):
+def test_index_sections_are_headed_for_screen_readers_not_the_toc(site_soups):
     """One section per service, titled by a level-3 heading role; the table of contents lists the
     categories only, so the page's script does not measure sections the browser has not drawn."""
-    soup = page_html(built_site, "limits.md")
+    soup = page_html(site_soups, "limits.md")
     sections = soup.select("section.limits-group")
     assert len(sections) == len({l.service for l in DATA.limits.values()})
     for section in sections:
@@ -56,8 +56,8 @@ def test_index_sections_are_headed_for_screen_readers_not_the_toc(built_site):
     assert toc and all(not href.startswith("#service-") for href in toc)
 
 
-def test_inline_values_link_to_their_rows(built_site):
-    soup = page_html(built_site, "services/sqs.md")
+def test_inline_values_link_to_their_rows(site_soups):
+    soup = page_html(site_soups, "services/sqs.md")
     refs = soup.select("a.limit-ref")
     assert refs, "the SQS page shows limit values inline"
     for ref in refs:
@@ -65,8 +65,8 @@ def test_inline_values_link_to_their_rows(built_site):
         assert "#limit-" in target
 
 
-def test_topic_comparison_links_to_each_service(built_site):
-    soup = page_html(built_site, "compare/limits-by-topic.md")
+def test_topic_comparison_links_to_each_service(site_soups):
+    soup = page_html(site_soups, "compare/limits-by-topic.md")
     links = {a["href"] for a in soup.select("article a[href*='#limit-']")}
     services = {DATA.limits[l].service for l in DATA.limits if DATA.limits[l].topic}
     for service in services:
@@ -82,8 +82,8 @@ def test_no_raw_jinja_outside_code(built_site):
         assert "{{" not in text and "{%" not in text, html
 
 
-def test_exam_data_on_home_page(built_site):
-    text = page_html(built_site, "index.md").get_text()
+def test_exam_data_on_home_page(site_soups):
+    text = page_html(site_soups, "index.md").get_text()
     assert DATA.exam.code in text
     for domain in DATA.exam.domains:
         assert domain.name in text and f"{domain.weight}%" in text

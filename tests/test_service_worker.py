@@ -1,8 +1,8 @@
 """The hosted site offline on a phone (finish/serviceworker.py, docs/assets/javascripts/offline.js):
 after one visit every page, search, practice and the mock exam work with the connection off; a new
-build is offered with a Reload button and then served whole; the site can be installed (checked on
-the same first visit: each visit precaches the whole site); and nothing of it reaches `mkdocs
-serve` or the offline zip."""
+build is offered with a Reload button and then served whole; the site can be installed; and
+nothing of it reaches `mkdocs serve` or the offline zip. The browser tests start from one shared
+first visit: each visit precaches the whole site."""
 
 from __future__ import annotations
 
@@ -36,6 +36,29 @@ def cached(page) -> None:
                            timeout=90_000)
 
 
+@pytest.fixture(scope="module")
+def _visited(published, browser):
+    site, server = published
+    context = OfflineContext(browser, search=True, service_workers="allow")
+    page = context.new_page()
+    page.goto(server.url, wait_until="load")
+    cached(page)
+    yield context, page
+    context.context.close()
+
+
+@pytest.fixture
+def visited(_visited):
+    """A reader's first visit to the home page, with the whole site precached once it says so: the
+    state both tests below start from. Precaching the site is most of their time, so they share
+    one visit; each starts online, with no error or request recorded yet."""
+    context, page = _visited
+    context.context.set_offline(False)
+    page.errors.clear()
+    context.blocked.clear()
+    return context, page
+
+
 def test_the_worker_lists_every_page_and_asset_but_the_downloads(built_site):
     manifest = serviceworker.precache_manifest(built_site)
     urls = {entry["url"] for entry in manifest}
@@ -48,18 +71,19 @@ def test_the_worker_lists_every_page_and_asset_but_the_downloads(built_site):
     assert (built_site / serviceworker.WORKBOX_DIR / "workbox-precaching.prod.js").is_file()
 
 
-def test_after_one_visit_the_site_installs_and_works_with_no_connection(published, browser):
+# The two tests of one visit run on one worker, early: at the end of the run they would leave the
+# other worker idle.
+@pytest.mark.xdist_group("published")
+def test_after_one_visit_the_site_installs_and_works_with_no_connection(published, visited):
     site, server = published
-    context = OfflineContext(browser, search=True, service_workers="allow")
-    page = context.new_page()
-    page.goto(server.url, wait_until="load")
+    context, page = visited
     manifest_url = page.locator('link[rel="manifest"]').get_attribute("href")
     manifest = json.loads(page.request.get(server.url + manifest_url).text())
     assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
     assert {"192x192", "512x512"} <= {icon["sizes"] for icon in manifest["icons"]}
-    cached(page)
     cdp = context.context.new_cdp_session(page)
     errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+    cdp.detach()
     # A test's browser context is incognito, where Chromium never installs; nothing else may stop it.
     assert [e for e in errors if e != "in-incognito"] == [], "the site can be added to the home screen"
     context.context.set_offline(True)
@@ -78,15 +102,13 @@ def test_after_one_visit_the_site_installs_and_works_with_no_connection(publishe
     page.wait_for_selector("#mock-app fieldset.mock-question")
     assert page.locator(".mock-bar").text_content().startswith("Question 1 of 65")
     assert page.errors == [] and context.blocked == []
-    context.context.close()
 
 
-def test_a_new_build_is_offered_and_then_served_whole(published, browser):
+@pytest.mark.xdist_group("published")
+def test_a_new_build_is_offered_and_then_served_whole(published, visited):
     site, server = published
-    context = OfflineContext(browser, search=True, service_workers="allow")
-    page = context.new_page()
+    context, page = visited
     page.goto(server.url + "services/sqs/", wait_until="load")
-    cached(page)
     # Publish a changed build: a page changes, so the worker's manifest changes.
     page_file = site / "services" / "sqs" / "index.html"
     page_file.write_text(page_file.read_text(encoding="utf-8").replace("</article>", '<p id="new-build">New build</p></article>', 1),
@@ -103,7 +125,7 @@ def test_a_new_build_is_offered_and_then_served_whole(published, browser):
     context.context.set_offline(True)
     page.goto(server.url + "services/sqs/", wait_until="load")
     assert page.locator("#new-build").count() == 1, "the new build is what the cache serves"
-    context.context.close()
+    assert page.errors == [] and context.blocked == []
 
 
 def test_no_worker_for_mkdocs_serve_or_the_offline_zip():

@@ -133,8 +133,8 @@ def test_the_home_page_starts_a_newcomer_on_a_path(site_soups):
 
 def test_the_test_server_leaves_out_search_documents_only_when_asked(tmp_path):
     """The site server of the tests and the sheets: the search index without its documents for a
-    context with the cookie (tools/site_server.py), the file as it is otherwise; every answer
-    `no-cache`, so a browser asks again and sees a new build."""
+    context with the cookie (tools/site_server.py), the file as it is otherwise; pages and data
+    `no-cache`, so a browser asks again and sees a new build, and assets kept for an hour."""
     import json
     import urllib.request
 
@@ -142,13 +142,18 @@ def test_the_test_server_leaves_out_search_documents_only_when_asked(tmp_path):
 
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"title": "SQS"}]}))
+    (tmp_path / "index.html").write_text("<p>Home</p>")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_text("p {}")
     server, base = serve(tmp_path)
     cookie = {"Cookie": f"{WITHOUT_DOCUMENTS['name']}={WITHOUT_DOCUMENTS['value']}"}
     try:
         answers = [urllib.request.urlopen(urllib.request.Request(base + "search/search_index.json", headers=headers))
                    for headers in ({}, cookie)]
         full, emptied = (json.load(answer) for answer in answers)
+        page, asset = (urllib.request.urlopen(base + path) for path in ("", "assets/site.css"))
     finally:
         server.shutdown()
     assert full["docs"] == [{"title": "SQS"}] and emptied == {"config": {"lang": ["en"]}, "docs": []}
-    assert [answer.headers["Cache-Control"] for answer in answers] == ["no-cache", "no-cache"]
+    assert [answer.headers["Cache-Control"] for answer in answers + [page]] == ["no-cache"] * 3
+    assert asset.headers["Cache-Control"] == "max-age=3600"

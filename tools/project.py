@@ -13,7 +13,9 @@ SOURCES = ("mkdocs.yml", "macros", "exports", "finish", "data", "includes", "ove
 
 def mkdocs_config(root: Path = ROOT) -> dict:
     # BaseLoader: mkdocs.yml may hold tags (!ENV, !!python/name) that only MkDocs resolves.
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    # libyaml's loader where PyYAML has it (the wheels do): the tests read this file a dozen times.
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def data_dir(root: Path = ROOT) -> Path:
