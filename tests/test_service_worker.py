@@ -38,7 +38,7 @@ def cached(page) -> None:
 
 @pytest.fixture(scope="module")
 def _visited(published, browser):
-    site, server = published
+    _, server = published
     context = OfflineContext(browser, search=True, service_workers="allow")
     page = context.new_page()
     page.goto(server.url, wait_until="load")

@@ -64,9 +64,8 @@ class SiteHandler(QuietHandler):
     fetched but asks each time whether it changed, so a page always shows the files on disk, even
     when a test publishes a new build over them. What is under `assets/` it may keep for an hour
     without asking (GitHub Pages says ten minutes): no test changes a script, stylesheet or font,
-    and each page load after the first costs a fifth less processor time. A
-    request that carries the `WITHOUT_DOCUMENTS` cookie gets the search index with its documents
-    left out."""
+    and each page load after the first costs a fifth less processor time. A request that carries
+    the `WITHOUT_DOCUMENTS` cookie gets the search index with its documents left out."""
 
     emptied: dict[tuple[str, int], bytes] = {}
 
